@@ -1,0 +1,27 @@
+"""Page models, snippets and site settings, one module per kind of content."""
+
+from cms_pages.models.activities import (
+    ActivityIdeaIndexPage,
+    ActivityIdeaPage,
+    ActivityIdeaPageTag,
+)
+from cms_pages.models.events import EventIndexPage, EventPage
+from cms_pages.models.home import HomePage
+from cms_pages.models.information import InformationPage
+from cms_pages.models.partners import PartnersPage
+from cms_pages.models.site_settings import SiteDetails
+from cms_pages.models.snippets import ContactPerson, PartnerOrganisation
+
+__all__ = [
+    "ActivityIdeaIndexPage",
+    "ActivityIdeaPage",
+    "ActivityIdeaPageTag",
+    "ContactPerson",
+    "EventIndexPage",
+    "EventPage",
+    "HomePage",
+    "InformationPage",
+    "PartnerOrganisation",
+    "PartnersPage",
+    "SiteDetails",
+]

@@ -1,0 +1,213 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms_pages.blocks import HowToStreamBlock
+from cms_pages.listing import page_query, paginate
+
+
+class ActivityIdeaPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "cms_pages.ActivityIdeaPage",
+        related_name="tagged_items",
+        on_delete=models.CASCADE,
+    )
+
+
+class ActivityIdeaIndexPage(Page):
+    """The list of activity ideas for pairs, filterable by category and by
+    whether an idea suits families with children."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown above the list of ideas."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["cms_pages.HomePage"]
+    subpage_types = ["cms_pages.ActivityIdeaPage"]
+    max_count_per_parent = 1
+
+    per_page = 12
+
+    class Meta:
+        verbose_name = _("activity idea index")
+
+    def ideas(self):
+        return (
+            ActivityIdeaPage.objects.live()
+            .public()
+            .child_of(self)
+            .order_by("-is_featured", "title")
+            .select_related("image")
+            .prefetch_related("tags")
+        )
+
+    def categories(self):
+        """Tags used by at least one published idea here, for the filter."""
+        return (
+            Tag.objects.filter(
+                cms_pages_activityideapagetag_items__content_object__in=self.ideas()
+            )
+            .distinct()
+            .order_by("name")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        notices: list[str] = []
+        ideas = self.ideas()
+        categories = list(self.categories())
+
+        selected = None
+        slug = request.GET.get("tag", "").strip()
+        if slug:
+            selected = next((tag for tag in categories if tag.slug == slug), None)
+            if selected is None:
+                notices.append(
+                    gettext(
+                        "There is no category called “%(tag)s”, so all ideas are shown."
+                    )
+                    % {"tag": slug[:60]}
+                )
+            else:
+                ideas = ideas.filter(tags=selected)
+
+        children_only = request.GET.get("children") == "1"
+        if children_only:
+            ideas = ideas.filter(suits_children=True)
+
+        page, page_notices = paginate(request, ideas, per_page=self.per_page)
+        context.update(
+            ideas=page,
+            categories=categories,
+            selected_category=selected,
+            children_only=children_only,
+            notices=notices + page_notices,
+            page_query=page_query(request),
+        )
+        return context
+
+
+class ActivityIdeaPage(Page):
+    """One thing a host and a newcomer can do together, with how to do it."""
+
+    class CostLevel(models.TextChoices):
+        FREE = "free", _("Free")
+        LOW = "low", _("Low (under 100 kr per person)")
+        MEDIUM = "medium", _("Medium (100–300 kr per person)")
+        HIGH = "high", _("High (over 300 kr per person)")
+
+    class Season(models.TextChoices):
+        ALL_YEAR = "all_year", _("All year")
+        SPRING = "spring", _("Spring")
+        SUMMER = "summer", _("Summer")
+        AUTUMN = "autumn", _("Autumn")
+        WINTER = "winter", _("Winter")
+
+    class Duration(models.TextChoices):
+        SHORT = "short", _("1–2 hours")
+        HALF_DAY = "half_day", _("Half a day")
+        FULL_DAY = "full_day", _("A whole day")
+        EVENING = "evening", _("An evening")
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two sentences shown on the idea's card."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("Alt text: what the image shows. Required with an image."),
+    )
+    tags = ClusterTaggableManager(
+        through=ActivityIdeaPageTag,
+        blank=True,
+        verbose_name=_("categories"),
+        help_text=_("e.g. outdoors, family, food, culture, sport, information visit."),
+    )
+    cost_level = models.CharField(
+        _("cost"), max_length=10, choices=CostLevel.choices, default=CostLevel.FREE
+    )
+    season = models.CharField(
+        _("season"), max_length=10, choices=Season.choices, default=Season.ALL_YEAR
+    )
+    duration = models.CharField(
+        _("duration"), max_length=10, choices=Duration.choices, default=Duration.SHORT
+    )
+    suits_children = models.BooleanField(
+        _("suits families with children"),
+        default=False,
+        help_text=_("Tick if children of most ages will enjoy it too."),
+    )
+    is_featured = models.BooleanField(
+        _("feature on the home page"),
+        default=False,
+        help_text=_("Featured ideas are shown first, on the home page and the list."),
+    )
+    body = StreamField(
+        HowToStreamBlock(),
+        blank=True,
+        verbose_name=_("how to do it"),
+        help_text=_("Steps, tips and links for the pair."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("tags"),
+                FieldPanel("cost_level"),
+                FieldPanel("season"),
+                FieldPanel("duration"),
+                FieldPanel("suits_children"),
+                FieldPanel("is_featured"),
+            ],
+            heading=_("Facts"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("suits_children"),
+    ]
+
+    parent_page_types = ["cms_pages.ActivityIdeaIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("activity idea")
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Describe the image for people who cannot see it.")}
+            )

@@ -1,0 +1,30 @@
+"""Admin wiring: the snippets editors manage from the sidebar."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms_pages.models import ContactPerson, PartnerOrganisation
+
+
+class ContactPersonViewSet(SnippetViewSet):
+    model = ContactPerson
+    icon = "user"
+    menu_label = _("Contact people")
+    add_to_admin_menu = True
+    menu_order = 300
+    list_display = ["name", "role", "email", "phone"]
+
+
+class PartnerOrganisationViewSet(SnippetViewSet):
+    model = PartnerOrganisation
+    icon = "group"
+    menu_label = _("Partners")
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["name", "kind", "website"]
+    list_filter = ["kind"]
+
+
+register_snippet(ContactPersonViewSet)
+register_snippet(PartnerOrganisationViewSet)

@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms_pages import views as cms_views
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    # Documents are served through Wagtail's view, which checks privacy.
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap),
+    path("events/<int:page_id>/calendar.ics", cms_views.event_ics, name="event_ics"),
+]
+
+# Images are public; Django serves them from MEDIA_ROOT unless a front server
+# takes over /media/images/. Documents are never served straight from MEDIA_ROOT.
+urlpatterns += [
+    re_path(
+        r"^media/(?P<path>(?:original_images|images)/.+)$",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+    ),
+]
+
+urlpatterns += i18n_patterns(
+    path("search/", cms_views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
