@@ -4,6 +4,7 @@ Each block has an icon, a template under templates/components/streamfield/blocks
 and a preview value, so the admin's block picker shows what it will look like.
 """
 
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -231,6 +232,13 @@ class FooterLinkBlock(blocks.StructBlock):
     url = blocks.CharBlock(
         max_length=300,
         help_text=_("A full address (https://…) or a path on this site (/about/)."),
+        validators=[
+            RegexValidator(
+                r"^(https?://[^\s]+|/[^\s]*)$",
+                _("Use a full address starting with https:// or a path starting "
+                  "with /."),
+            )
+        ],
     )
 
     class Meta:

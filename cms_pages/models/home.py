@@ -128,6 +128,7 @@ class HomePage(Page):
         return (
             EventPage.objects.live()
             .public()
+            .descendant_of(self)
             .filter(end__gte=timezone.now())
             .order_by("start")
             .select_related("image")[:limit]
@@ -139,13 +140,22 @@ class HomePage(Page):
         return (
             ActivityIdeaPage.objects.live()
             .public()
+            .descendant_of(self)
             .order_by("-is_featured", "-first_published_at")
             .select_related("image")
             .prefetch_related("tags")[:limit]
         )
 
+    def first_live_child(self, model):
+        return model.objects.live().public().child_of(self).first()
+
     def get_context(self, request, *args, **kwargs):
+        from cms_pages.models.activities import ActivityIdeaIndexPage
+        from cms_pages.models.events import EventIndexPage
+
         context = super().get_context(request, *args, **kwargs)
         context["upcoming_events"] = self.upcoming_events()
         context["featured_ideas"] = self.featured_ideas()
+        context["event_index"] = self.first_live_child(EventIndexPage)
+        context["idea_index"] = self.first_live_child(ActivityIdeaIndexPage)
         return context

@@ -1,6 +1,7 @@
 """Snippets editors keep once and show in many places: the contact person
 newcomers can reach in English, and the partner organisations behind a programme."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -64,6 +65,13 @@ class ContactPerson(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.role})"
+
+    def clean(self):
+        super().clean()
+        if self.photo_id and not self.photo_alt.strip():
+            raise ValidationError(
+                {"photo_alt": _("Describe the photo for people who cannot see it.")}
+            )
 
     def language_list(self) -> list[str]:
         return [part.strip() for part in self.languages.split(",") if part.strip()]

@@ -202,7 +202,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's page preview uses a same-origin iframe.
+X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview frames same-origin.
 
 # The public site runs no inline script at all. Wagtail's admin still relies on
 # inline styles and a few inline scripts, so /admin/ gets its own, looser policy
@@ -249,3 +249,5 @@ LOGGING = {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+# No avatars fetched from gravatar.com: no third-party requests, nothing leaked.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

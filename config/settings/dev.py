@@ -17,3 +17,12 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# daphne does not reload code; without the cached loader an edited template shows
+# on the next request.
+if DEBUG:
+    TEMPLATES[0]["APP_DIRS"] = False  # noqa: F405
+    TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
+        "django.template.loaders.filesystem.Loader",
+        "django.template.loaders.app_directories.Loader",
+    ]

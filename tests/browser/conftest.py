@@ -1,0 +1,101 @@
+"""Browser tests: Playwright drives Debian's chromium against a live daphne server.
+
+The server is one daphne process per test session, forked after the test database
+exists, so it serves exactly what a test committed. Tests that use it are
+transactional (``live_server_url`` requests ``transactional_db``) and restore the
+migrations' data (Wagtail's root page and default site) afterwards.
+"""
+
+import os
+import shutil
+from collections.abc import Iterator
+from functools import partial
+
+import pytest
+from django.db import connections
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls in
+# the test body are still plain synchronous calls, so allow them.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def _application():
+    from channels.routing import get_default_application
+
+    return get_default_application()
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True)
+            )
+
+
+@pytest.fixture(scope="session")
+def daphne_url(django_db_setup, django_db_blocker) -> Iterator[str]:
+    from daphne.testing import DaphneProcess
+
+    connections.close_all()
+    process = DaphneProcess("127.0.0.1", partial(_application))
+    process.start()
+    if not process.ready.wait(timeout=30):
+        process.terminate()
+        raise RuntimeError("daphne did not start for the browser tests")
+    yield f"http://127.0.0.1:{process.port.value}"
+    process.terminate()
+    process.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def chromium(daphne_url):
+    """Debian's chromium, launched once (after daphne forked, so the server
+    process does not inherit the browser's threads)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.fail("chromium is not installed: 'make test' installs it as root")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_server_url(daphne_url, transactional_db) -> str:
+    return daphne_url
+
+
+@pytest.fixture
+def page(chromium, live_server_url):
+    """A fresh browser context per test; fails the test on CSP violations or
+    JavaScript errors the visitor would hit."""
+    context = chromium.new_context(base_url=live_server_url, accept_downloads=True)
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    problems: list[str] = []
+    tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    tab.on(
+        "console",
+        lambda message: problems.append(f"console: {message.text}")
+        if message.type == "error" and "/admin/" not in tab.url
+        else None,
+    )
+    tab.problems = problems
+    yield tab
+    context.close()
+    assert not problems, problems
