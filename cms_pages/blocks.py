@@ -235,8 +235,10 @@ class FooterLinkBlock(blocks.StructBlock):
         validators=[
             RegexValidator(
                 r"^(https?://[^\s]+|/[^\s]*)$",
-                _("Use a full address starting with https:// or a path starting "
-                  "with /."),
+                _(
+                    "Use a full address starting with https:// or a path starting "
+                    "with /."
+                ),
             )
         ],
     )

@@ -75,8 +75,9 @@ class EventPage(Page):
     address = models.CharField(
         _("address"),
         max_length=250,
-        help_text=_("Street, postcode and town, e.g. 'Hack Kampmanns Plads 2, 8000 "
-                    "Aarhus C'."),
+        help_text=_(
+            "Street, postcode and town, e.g. 'Hack Kampmanns Plads 2, 8000 Aarhus C'."
+        ),
     )
     language = models.CharField(
         _("language"), max_length=5, choices=Language.choices, default=Language.ENGLISH

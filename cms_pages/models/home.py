@@ -119,7 +119,11 @@ class HomePage(Page):
         super().clean()
         if self.hero_image_id and not self.hero_image_alt.strip():
             raise ValidationError(
-                {"hero_image_alt": _("Describe the image for people who cannot see it.")}
+                {
+                    "hero_image_alt": _(
+                        "Describe the image for people who cannot see it."
+                    )
+                }
             )
 
     def upcoming_events(self, limit: int = 3):

@@ -95,9 +95,7 @@ TEMPLATES = [
 # --- Data stores --------------------------------------------------------------
 
 DATABASES = {
-    "default": env.db(
-        "DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
-    ),
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
@@ -251,3 +249,5 @@ LOGGING = {
 }
 # No avatars fetched from gravatar.com: no third-party requests, nothing leaked.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# "Download the welcome manual" downloads it: documents are sent as attachments.
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []

@@ -47,8 +47,20 @@ def pytest_collection_modifyitems(items):
 def daphne_url(django_db_setup, django_db_blocker) -> Iterator[str]:
     from daphne.testing import DaphneProcess
 
+    # Playwright's sync API runs the tests in another context, where Django hands
+    # out fresh connection objects without the snapshot serialized_rollback
+    # restores from (Wagtail's root page, collection, site and groups). Make the
+    # snapshot visible to every connection of this backend.
+    connection = connections["default"]
+    snapshot = getattr(connection, "_test_serialized_contents", None)
+    if snapshot is not None:
+        type(connection)._test_serialized_contents = snapshot
+
     connections.close_all()
-    process = DaphneProcess("127.0.0.1", partial(_application))
+    # The forked server inherits pytest-django's block on database access.
+    process = DaphneProcess(
+        "127.0.0.1", partial(_application), setup=django_db_blocker.unblock
+    )
     process.start()
     if not process.ready.wait(timeout=30):
         process.terminate()
@@ -91,9 +103,11 @@ def page(chromium, live_server_url):
     tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     tab.on(
         "console",
-        lambda message: problems.append(f"console: {message.text}")
-        if message.type == "error" and "/admin/" not in tab.url
-        else None,
+        lambda message: (
+            problems.append(f"console: {message.text}")
+            if message.type == "error" and "/admin/" not in tab.url
+            else None
+        ),
     )
     tab.problems = problems
     yield tab
