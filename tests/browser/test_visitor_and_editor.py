@@ -3,8 +3,8 @@ in a real browser against a live daphne server."""
 
 import re
 
-from django.core.management import call_command
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
