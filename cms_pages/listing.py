@@ -7,6 +7,7 @@ the nearest sensible page and a notice in words, never an error page.
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 def paginate(
@@ -25,7 +26,11 @@ def paginate(
         number = 1
     elif number > paginator.num_pages:
         notices.append(
-            _("There are only %(count)d pages, so here is the last one.")
+            ngettext(
+                "There is only %(count)d page, so here is the last one.",
+                "There are only %(count)d pages, so here is the last one.",
+                paginator.num_pages,
+            )
             % {"count": paginator.num_pages}
         )
         number = paginator.num_pages

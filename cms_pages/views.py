@@ -1,8 +1,11 @@
 """Views outside the page tree: site search and an event's calendar file."""
 
-from django.http import HttpRequest, HttpResponse
+import re
+
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -11,7 +14,14 @@ from cms_pages.listing import page_query, paginate
 from cms_pages.models import EventPage
 
 SEARCH_MAX_LENGTH = 200
+WORD = re.compile(r"\w+")
 SEARCH_PER_PAGE = 10
+
+
+def search_terms(query: str) -> str:
+    """The words of a query, without the punctuation that search backends would
+    read as syntax (SQLite's FTS5 fails on quotes and operators)."""
+    return " ".join(WORD.findall(query))
 
 
 def search(request: HttpRequest) -> TemplateResponse:
@@ -24,10 +34,13 @@ def search(request: HttpRequest) -> TemplateResponse:
             _("Your search was long, so only its first %(count)d characters were used.")
             % {"count": SEARCH_MAX_LENGTH}
         )
-    if query:
-        matches = Page.objects.live().public().specific().search(query)
+    terms = search_terms(query)
+    if terms:
+        matches = Page.objects.live().public().specific().search(terms)
         results, page_notices = paginate(request, matches, per_page=SEARCH_PER_PAGE)
         notices += page_notices
+    elif query:
+        notices.append(_("Search for words or numbers; punctuation is ignored."))
     elif "q" in request.GET:
         notices.append(_("Type one or more words to search for."))
     return TemplateResponse(
@@ -50,3 +63,8 @@ def event_ics(request: HttpRequest, page_id: int) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response
+
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Browsers ask for /favicon.ico whatever the page says; point them at the logo."""
+    return HttpResponsePermanentRedirect(static("img/logo-mark.svg"))

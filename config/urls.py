@@ -1,9 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path, re_path
-from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -19,10 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap),
-    path(
-        "favicon.ico",
-        RedirectView.as_view(url=static("img/logo-mark.svg"), permanent=True),
-    ),
+    path("favicon.ico", cms_views.favicon),
     path("events/<int:page_id>/calendar.ics", cms_views.event_ics, name="event_ics"),
 ]
 

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.core.files.images import ImageFile
@@ -29,7 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import Page, Site
 
 from cms_pages.demo import content
 from cms_pages.demo.illustrations import render
@@ -46,6 +46,7 @@ from cms_pages.models import (
     PartnersPage,
     SiteDetails,
 )
+from cms_pages.permissions import editors_grant
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -129,30 +130,8 @@ def _ensure_accounts(ctx: _Context) -> None:
 
 
 def _grant_editors(home: Page) -> None:
-    """Let the Editors group do what the product gives editors: publish pages and
-    keep the snippets and site details. Wagtail's default Editors group may only
-    draft pages; these grants are idempotent."""
-    editors, _ = Group.objects.get_or_create(name="Editors")
-    admin_access = Permission.objects.filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    model_perms = Permission.objects.filter(
-        content_type__in=ContentType.objects.get_for_models(
-            ContactPerson, PartnerOrganisation
-        ).values(),
-        codename__regex=r"^(add|change|delete)_",
-    )
-    settings_perm = Permission.objects.filter(
-        content_type=ContentType.objects.get_for_model(SiteDetails),
-        codename="change_sitedetails",
-    )
-    editors.permissions.add(*admin_access, *model_perms, *settings_perm)
-    publish = Permission.objects.get(
-        content_type__app_label="wagtailcore", codename="publish_page"
-    )
-    GroupPagePermission.objects.get_or_create(
-        group=editors, page=home, permission=publish
-    )
+    """The Editors group's rights (also granted after every migrate)."""
+    editors_grant()
 
 
 # --- Images and documents ----------------------------------------------------

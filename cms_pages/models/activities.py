@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms_pages.blocks import HowToStreamBlock
+from cms_pages.images import with_card_images
 from cms_pages.listing import page_query, paginate
 
 
@@ -51,7 +52,6 @@ class ActivityIdeaIndexPage(Page):
             .public()
             .child_of(self)
             .order_by("-is_featured", "title")
-            .select_related("image")
             .prefetch_related("tags")
         )
 
@@ -89,7 +89,9 @@ class ActivityIdeaIndexPage(Page):
         if children_only:
             ideas = ideas.filter(suits_children=True)
 
-        page, page_notices = paginate(request, ideas, per_page=self.per_page)
+        page, page_notices = paginate(
+            request, with_card_images(ideas), per_page=self.per_page
+        )
         context.update(
             ideas=page,
             categories=categories,

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms_pages.blocks import InformationStreamBlock
+from cms_pages.images import with_card_images
 from cms_pages.listing import page_query, paginate
 
 
@@ -36,7 +37,7 @@ class EventIndexPage(Page):
         verbose_name = _("event index")
 
     def events(self):
-        return EventPage.objects.live().public().child_of(self).select_related("image")
+        return with_card_images(EventPage.objects.live().public().child_of(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

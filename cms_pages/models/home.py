@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms_pages.blocks import InformationStreamBlock
+from cms_pages.images import with_card_images
 
 
 class HomePage(Page):
@@ -129,26 +130,26 @@ class HomePage(Page):
     def upcoming_events(self, limit: int = 3):
         from cms_pages.models.events import EventPage
 
-        return (
+        events = (
             EventPage.objects.live()
             .public()
             .descendant_of(self)
             .filter(end__gte=timezone.now())
             .order_by("start")
-            .select_related("image")[:limit]
         )
+        return with_card_images(events)[:limit]
 
     def featured_ideas(self, limit: int = 4):
         from cms_pages.models.activities import ActivityIdeaPage
 
-        return (
+        ideas = (
             ActivityIdeaPage.objects.live()
             .public()
             .descendant_of(self)
             .order_by("-is_featured", "-first_published_at")
-            .select_related("image")
-            .prefetch_related("tags")[:limit]
+            .prefetch_related("tags")
         )
+        return with_card_images(ideas)[:limit]
 
     def first_live_child(self, model):
         return model.objects.live().public().child_of(self).first()

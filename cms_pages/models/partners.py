@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms_pages.images import LOGO_RENDITION, with_card_images
 from cms_pages.models.snippets import PartnerOrganisation
 
 
@@ -29,7 +30,9 @@ class PartnersPage(Page):
         verbose_name = _("partners page")
 
     def partner_groups(self) -> list[tuple[str, list[PartnerOrganisation]]]:
-        partners = PartnerOrganisation.objects.select_related("logo").order_by("name")
+        partners = with_card_images(
+            PartnerOrganisation.objects.order_by("name"), "logo", LOGO_RENDITION
+        )
         groups: dict[str, list[PartnerOrganisation]] = {}
         for partner in partners:
             groups.setdefault(partner.kind, []).append(partner)

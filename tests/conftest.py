@@ -1,0 +1,48 @@
+"""Fixtures shared by the whole suite: a site with a home page, and who visits it."""
+
+import pytest
+from django.core.cache import cache
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Wagtail caches site root paths and settings; a test must not see the last
+    test's pages through the cache."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    """A published HomePage under the tree root, the default site's root page."""
+    return factories.make_home_page()
+
+
+@pytest.fixture
+def idea_index(home_page):
+    return factories.make_idea_index(home_page)
+
+
+@pytest.fixture
+def event_index(home_page):
+    return factories.make_event_index(home_page)
+
+
+@pytest.fixture
+def partners_page(home_page):
+    return factories.make_partners_page(home_page)
+
+
+@pytest.fixture
+def editor(db):
+    return factories.EditorFactory()
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """The test client, logged in as a member of the "Editors" group."""
+    client.force_login(editor)
+    return client
