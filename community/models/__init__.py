@@ -1,0 +1,48 @@
+"""Members and what happens between them, one module per idea."""
+
+from community.models.geography import Municipality, Region
+from community.models.matches import Match, MatchRequest
+from community.models.profiles import (
+    AgeGroup,
+    Household,
+    Profile,
+    Role,
+    TimePerMonth,
+)
+from community.models.programme import ProgrammeTexts
+from community.models.safety import Block, Report
+from community.models.tags import (
+    HopeTag,
+    InterestTag,
+    LanguageLevel,
+    LanguageTag,
+    ProfessionTag,
+    ProfileHope,
+    ProfileInterest,
+    ProfileLanguage,
+    ProfileProfession,
+)
+
+__all__ = [
+    "AgeGroup",
+    "Block",
+    "HopeTag",
+    "Household",
+    "InterestTag",
+    "LanguageLevel",
+    "LanguageTag",
+    "Match",
+    "MatchRequest",
+    "Municipality",
+    "ProfessionTag",
+    "Profile",
+    "ProfileHope",
+    "ProfileInterest",
+    "ProfileLanguage",
+    "ProfileProfession",
+    "ProgrammeTexts",
+    "Region",
+    "Report",
+    "Role",
+    "TimePerMonth",
+]

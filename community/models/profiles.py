@@ -1,0 +1,203 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from community.models.tags import (
+    ProfileHope,
+    ProfileInterest,
+    ProfileLanguage,
+    ProfileProfession,
+)
+
+MIN_INTERESTS = 3
+
+
+class Role(models.TextChoices):
+    HOST = "host", _("Host (local volunteer)")
+    NEWCOMER = "newcomer", _("Newcomer (new in Denmark)")
+
+
+class AgeGroup(models.IntegerChoices):
+    """Ordinal bands, so 'adjacent age group' is a difference of one."""
+
+    AGE_18_29 = 1, _("18–29")
+    AGE_30_39 = 2, _("30–39")
+    AGE_40_49 = 3, _("40–49")
+    AGE_50_59 = 4, _("50–59")
+    AGE_60_69 = 5, _("60–69")
+    AGE_70_PLUS = 6, _("70 or older")
+
+
+class Household(models.TextChoices):
+    SINGLE = "single", _("Single")
+    COUPLE = "couple", _("Couple")
+    FAMILY = "family", _("Family with children")
+
+
+class TimePerMonth(models.TextChoices):
+    ONE = "1", _("About one meeting a month")
+    ONE_TWO = "1-2", _("1–2 meetings a month")
+    TWO_FOUR = "2-4", _("2–4 meetings a month")
+
+
+def profile_photo_path(instance: "Profile", filename: str) -> str:
+    return f"profile-photos/{instance.user_id}/{filename}"
+
+
+class Profile(models.Model):
+    """A member: a host or a newcomer, what they bring and what they hope for.
+
+    The tag facets are the source of truth; the ``*_mask`` columns mirror them for
+    ranking in the database and are kept in step by ``services.profile_update``.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, blank=True)
+    display_name = models.CharField(_("display name"), max_length=80)
+    photo = models.ImageField(_("photo"), upload_to=profile_photo_path, blank=True)
+    about = models.TextField(_("about me"), max_length=2000, blank=True)
+    age_group = models.PositiveSmallIntegerField(
+        _("age group"), choices=AgeGroup.choices, null=True, blank=True
+    )
+    household = models.CharField(
+        _("household"), max_length=10, choices=Household.choices, blank=True
+    )
+    children_0_5 = models.BooleanField(_("children aged 0–5"), default=False)
+    children_6_12 = models.BooleanField(_("children aged 6–12"), default=False)
+    children_13_17 = models.BooleanField(_("children aged 13–17"), default=False)
+    municipality = models.ForeignKey(
+        "community.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="profiles",
+    )
+    employer = models.CharField(
+        _("employer or organisation"), max_length=160, blank=True
+    )
+    partner_organisation = models.ForeignKey(
+        "cms_pages.PartnerOrganisation",
+        verbose_name=_("partner organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+
+    languages = TaggableManager(
+        through=ProfileLanguage, related_name="profiles", blank=True
+    )
+    professions = TaggableManager(
+        through=ProfileProfession, related_name="profiles", blank=True
+    )
+    interests = TaggableManager(
+        through=ProfileInterest, related_name="profiles", blank=True
+    )
+    hopes = TaggableManager(through=ProfileHope, related_name="profiles", blank=True)
+
+    # Expectations, as the guide asks: both sides say what they can give.
+    time_per_month = models.CharField(
+        _("time I can give"), max_length=4, choices=TimePerMonth.choices, blank=True
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("how many newcomers I can host"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(3)],
+    )
+    arrival_date = models.DateField(_("arrival date in Denmark"), null=True, blank=True)
+    expectations = models.TextField(_("what I expect"), max_length=1000, blank=True)
+
+    # What other members may see.
+    show_age_group = models.BooleanField(_("show my age group"), default=True)
+    show_household = models.BooleanField(_("show my household"), default=True)
+    show_employer = models.BooleanField(_("show my employer"), default=False)
+    show_photo = models.BooleanField(_("show my photo"), default=True)
+    is_available = models.BooleanField(
+        _("available for matching"),
+        default=True,
+        help_text=_("Pause to hide your profile from search and suggestions."),
+    )
+
+    guidelines_version = models.PositiveIntegerField(null=True, blank=True)
+    guidelines_accepted_at = models.DateTimeField(null=True, blank=True)
+    expectations_version = models.PositiveIntegerField(null=True, blank=True)
+    expectations_confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    # Mirrors of the tag facets for ranking (see community/matching.py).
+    spoken_mask = models.BigIntegerField(default=0, editable=False)
+    learning_mask = models.BigIntegerField(default=0, editable=False)
+    profession_mask = models.BigIntegerField(default=0, editable=False)
+    interest_mask = models.BigIntegerField(default=0, editable=False)
+    hope_mask = models.BigIntegerField(default=0, editable=False)
+    active_match_count = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    is_deleted = models.BooleanField(default=False, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    last_active_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["role", "is_available", "is_deleted"], name="profile_directory"
+            ),
+            models.Index(fields=["-created_at"], name="profile_newest"),
+            models.Index(fields=["-last_active_at"], name="profile_recently_active"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(capacity__gte=1, capacity__lte=3),
+                name="host_capacity_1_to_3",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=["", "host", "newcomer"]),
+                name="profile_role_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.public_name
+
+    @property
+    def public_name(self) -> str:
+        return _("Former member") if self.is_deleted else self.display_name
+
+    @property
+    def is_host(self) -> bool:
+        return self.role == Role.HOST
+
+    @property
+    def free_places(self) -> int:
+        if not self.is_host:
+            return 0
+        return max(0, self.capacity - self.active_match_count)
+
+    @property
+    def has_children(self) -> bool:
+        return self.children_0_5 or self.children_6_12 or self.children_13_17
+
+    def missing_for_browsing(self) -> list[str]:
+        """What the member must still add before they may browse others."""
+        missing = []
+        if not self.role:
+            missing.append(str(_("your role (host or newcomer)")))
+        if not self.municipality_id:
+            missing.append(str(_("your municipality")))
+        if not self.language_items.exists():
+            missing.append(str(_("at least one language")))
+        if self.interest_items.count() < MIN_INTERESTS:
+            missing.append(str(_("at least three interests")))
+        return missing
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.missing_for_browsing()

@@ -1,0 +1,40 @@
+from django.urls import path
+
+from community.views import directory, profile, requests, safety
+
+app_name = "community"
+
+urlpatterns = [
+    # My account and profile (community/views/profile.py)
+    path("me/", profile.home, name="home"),
+    path("me/setup/", profile.setup, name="profile_setup"),
+    path("me/setup/<int:step>/", profile.setup, name="profile_setup_step"),
+    path("me/profile/", profile.edit, name="profile_edit"),
+    path("me/expectations/", profile.confirm_expectations, name="expectations"),
+    path("me/data.json", profile.export_data, name="export_data"),
+    path("me/delete/", profile.delete_account, name="delete_account"),
+    # Finding each other (community/views/directory.py)
+    path("members/", directory.directory, name="directory"),
+    path("members/suggested/", directory.suggested, name="suggested"),
+    path("members/<int:pk>/", directory.profile_detail, name="profile_detail"),
+    # Requests and matches (community/views/requests.py)
+    path("members/<int:pk>/ask/", requests.request_create, name="request_create"),
+    path("requests/", requests.request_list, name="requests"),
+    path("requests/<int:pk>/accept/", requests.request_accept, name="request_accept"),
+    path(
+        "requests/<int:pk>/decline/", requests.request_decline, name="request_decline"
+    ),
+    path(
+        "requests/<int:pk>/withdraw/",
+        requests.request_withdraw,
+        name="request_withdraw",
+    ),
+    path("matches/", requests.match_list, name="matches"),
+    path("matches/<int:pk>/", requests.match_detail, name="match_detail"),
+    path("matches/<int:pk>/end/", requests.match_end, name="match_end"),
+    # Safety (community/views/safety.py)
+    path("members/<int:pk>/block/", safety.block, name="block"),
+    path("members/<int:pk>/unblock/", safety.unblock, name="unblock"),
+    path("members/<int:pk>/report/", safety.report, name="report"),
+    path("me/blocked/", safety.blocked_list, name="blocked_list"),
+]

@@ -1,0 +1,1 @@
+"""Thin views: parse, authorize, call one selector or service, render."""
