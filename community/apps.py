@@ -1,7 +1,27 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+
+
+def _register_sqlite_functions(sender, connection, **kwargs) -> None:
+    """SQLite has no bit count; give it the one community/matching.py uses."""
+    if connection.vendor == "sqlite":
+        from community.matching import bitcount_python
+
+        connection.connection.create_function(
+            "velkomst_bitcount", 1, bitcount_python, deterministic=True
+        )
 
 
 class CommunityConfig(AppConfig):
     name = "community"
     verbose_name = _("Community")
+
+    def ready(self) -> None:
+        from community.matching import forget_municipalities
+        from community.models import Municipality
+
+        connection_created.connect(_register_sqlite_functions)
+        post_save.connect(forget_municipalities, sender=Municipality)
+        post_delete.connect(forget_municipalities, sender=Municipality)

@@ -278,3 +278,25 @@ LOGGING = {
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # "Download the welcome manual" downloads it: documents are sent as attachments.
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+
+# --- Matching -------------------------------------------------------------------
+# Points per part of the match score; see community/matching.py for the formula.
+VELKOMST_MATCH_WEIGHTS = {
+    "language": 10,
+    "max_languages": 2,
+    "learning_help": 5,
+    "interest": 8,
+    "max_interests": 5,
+    "profession": 6,
+    "max_professions": 2,
+    "hope": 3,
+    "max_hopes": 3,
+    "same_age": 6,
+    "adjacent_age": 3,
+    "geo": 15,
+    "geo_range_km": 150,
+    "both_families": 6,
+    "same_household": 4,
+    "children_overlap": 2,
+    "free_place": 8,
+}
