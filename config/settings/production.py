@@ -32,3 +32,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 
 LOGGING["root"]["level"] = "INFO"  # noqa: F405
+
+# Links in e-mails (verification, password reset) use https.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
