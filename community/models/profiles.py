@@ -136,6 +136,9 @@ class Profile(models.Model):
     interest_mask = models.BigIntegerField(default=0, editable=False)
     hope_mask = models.BigIntegerField(default=0, editable=False)
     active_match_count = models.PositiveSmallIntegerField(default=0, editable=False)
+    # True once the profile is complete (see missing_for_browsing); kept in step
+    # by services.tags.profile_masks_refresh so the directory filters on a column.
+    is_listed = models.BooleanField(default=False, editable=False)
 
     is_deleted = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -148,7 +151,8 @@ class Profile(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(
-                fields=["role", "is_available", "is_deleted"], name="profile_directory"
+                fields=["role", "is_listed", "is_available", "is_deleted"],
+                name="profile_directory",
             ),
             models.Index(fields=["-created_at"], name="profile_newest"),
             models.Index(fields=["-last_active_at"], name="profile_recently_active"),

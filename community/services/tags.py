@@ -78,7 +78,8 @@ def mask_of(bits) -> int:
 
 
 def profile_masks_refresh(profile: Profile, *, save: bool = True) -> Profile:
-    """Recompute the profile's bitmasks from its tags (call after tags change)."""
+    """Recompute the profile's bitmasks from its tags and whether it is listed in
+    the directory. Call after the tags, role, municipality or deletion change."""
     spoken, learning = [], []
     for bit, level in profile.language_items.values_list("tag__bit", "level"):
         (learning if level == LanguageLevel.LEARNING else spoken).append(bit)
@@ -91,6 +92,7 @@ def profile_masks_refresh(profile: Profile, *, save: bool = True) -> Profile:
         profile.interest_items.values_list("tag__bit", flat=True)
     )
     profile.hope_mask = mask_of(profile.hope_items.values_list("tag__bit", flat=True))
+    profile.is_listed = profile.is_complete and not profile.is_deleted
     if save:
         profile.save(
             update_fields=[
@@ -99,6 +101,7 @@ def profile_masks_refresh(profile: Profile, *, save: bool = True) -> Profile:
                 "profession_mask",
                 "interest_mask",
                 "hope_mask",
+                "is_listed",
             ]
         )
     return profile
