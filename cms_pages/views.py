@@ -2,11 +2,13 @@
 
 import re
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
+from django.views.static import serve
 from wagtail.models import Page
 
 from cms_pages.calendar import event_calendar
@@ -68,3 +70,8 @@ def event_ics(request: HttpRequest, page_id: int) -> HttpResponse:
 def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
     """Browsers ask for /favicon.ico whatever the page says; point them at the logo."""
     return HttpResponsePermanentRedirect(static("img/logo-mark.svg"))
+
+
+def media_image(request: HttpRequest, path: str) -> HttpResponse:
+    """An uploaded image or rendition from MEDIA_ROOT (read at request time)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -19,9 +19,13 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self) -> None:
+        from django.contrib.auth import get_user_model
+
         from community.matching import forget_municipalities
         from community.models import Municipality
+        from community.services.tags import user_listing_sync
 
         connection_created.connect(_register_sqlite_functions)
         post_save.connect(forget_municipalities, sender=Municipality)
         post_delete.connect(forget_municipalities, sender=Municipality)
+        post_save.connect(user_listing_sync, sender=get_user_model())

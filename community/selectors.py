@@ -1,8 +1,15 @@
 """Reads: what a member may see, in as few queries as possible."""
 
-from django.db.models import Count, Q
+from typing import TYPE_CHECKING
 
-from community.models import MatchRequest, Profile
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When
+from django.http import QueryDict
+from django.utils.translation import gettext
+
+from community.models import Block, Match, MatchRequest, Profile
+
+if TYPE_CHECKING:
+    from community.filters import MemberFilter
 
 
 def profile_for_user(user) -> Profile | None:
@@ -11,16 +18,315 @@ def profile_for_user(user) -> Profile | None:
     return Profile.objects.filter(user=user).select_related("municipality").first()
 
 
+def hidden_profile_ids(*, profile: Profile) -> set[int]:
+    """Ids of the members ``profile`` must not see: those they blocked and those
+    who blocked them. One query; the directory, suggestions and profile pages
+    exclude these."""
+    rows = Block.objects.filter(Q(blocker=profile) | Q(blocked=profile)).values_list(
+        "blocker_id", "blocked_id"
+    )
+    hidden = {other for pair in rows for other in pair}
+    hidden.discard(profile.pk)
+    return hidden
+
+
+ANSWERED_STATUSES = (
+    MatchRequest.Status.ACCEPTED,
+    MatchRequest.Status.DECLINED,
+    MatchRequest.Status.CANCELLED,
+    MatchRequest.Status.EXPIRED,
+)
+SENT_REQUESTS_SHOWN = 100
+
+
 def member_notice_counts(*, user) -> dict[str, int]:
     """``pending``: requests waiting for my answer; ``answers``: answers to my
-    requests I have not seen. One query."""
-    counts = MatchRequest.objects.filter(
-        Q(recipient__user=user, status=MatchRequest.Status.PENDING)
-        | Q(sender__user=user, sender_seen_at=None)
-        & ~Q(status=MatchRequest.Status.PENDING)
-    ).aggregate(
-        pending=Count("pk", filter=Q(recipient__user=user, status="pending")),
-        answers=Count("pk", filter=Q(sender__user=user) & ~Q(status="pending")),
+    requests (accepted, declined, cancelled or expired) I have not seen yet. One
+    query."""
+    waiting = Q(recipient__user=user, status=MatchRequest.Status.PENDING)
+    answered = Q(sender__user=user, sender_seen_at=None, status__in=ANSWERED_STATUSES)
+    counts = MatchRequest.objects.filter(waiting | answered).aggregate(
+        pending=Count("pk", filter=waiting), answers=Count("pk", filter=answered)
     )
     counts["total"] = counts["pending"] + counts["answers"]
     return counts
+
+
+# --- Requests and matches ---------------------------------------------------------
+
+
+def member_relation(*, viewer: Profile, other: Profile) -> dict:
+    """What stands between me (``viewer``) and another member, for the buttons on
+    their profile (templates/components/member_actions.html).
+
+    Keys: ``is_me``; ``blocked_by_me``; ``pending_request`` (the request waiting
+    between us, or None) and ``request_sent_by_me``; ``active_match``;
+    ``can_request`` and ``reason`` (why not, in words, or "")."""
+    from community.services.requests import match_request_refusal, pair_facts
+
+    if viewer.pk == other.pk:
+        return {
+            "is_me": True,
+            "blocked_by_me": False,
+            "pending_request": None,
+            "request_sent_by_me": False,
+            "active_match": None,
+            "can_request": False,
+            "reason": match_request_refusal(sender=viewer, recipient=other),
+        }
+    facts = pair_facts(sender=viewer, recipient=other)
+    reason = match_request_refusal(sender=viewer, recipient=other, facts=facts)
+    pending = facts.pending
+    return {
+        "is_me": False,
+        "blocked_by_me": facts.blocked_by_sender,
+        "pending_request": pending,
+        "request_sent_by_me": pending is not None and pending.sender_id == viewer.pk,
+        "active_match": facts.active_match,
+        "can_request": reason is None,
+        "reason": reason or "",
+    }
+
+
+def requests_for(*, profile: Profile) -> dict[str, list[MatchRequest]]:
+    """``received``: requests waiting for my answer, oldest first (first come,
+    first answered); ``sent``: my requests in every state, newest first. Two
+    queries whatever their number."""
+    received = list(
+        MatchRequest.objects.filter(
+            recipient=profile, status=MatchRequest.Status.PENDING
+        )
+        .select_related("sender__municipality")
+        .order_by("created_at")
+    )
+    sent = list(
+        MatchRequest.objects.filter(sender=profile)
+        .select_related("recipient__municipality", "match")
+        .order_by("-created_at")[:SENT_REQUESTS_SHOWN]
+    )
+    return {"received": received, "sent": sent}
+
+
+def _with_other(matches, profile: Profile) -> list[Match]:
+    rows = list(matches)
+    for match in rows:
+        match.other_member = match.other(profile)
+        match.ended_by_me = match.ended_by_id == profile.pk
+    return rows
+
+
+def matches_for(*, profile: Profile) -> list[Match]:
+    """My matches, active ones first, then ended ones, newest first; each with
+    ``other_member`` (the other Profile) and ``ended_by_me``. One query."""
+    return _with_other(
+        Match.objects.filter(Q(host=profile) | Q(newcomer=profile))
+        .select_related("host__municipality", "newcomer__municipality")
+        .order_by(
+            Case(When(status=Match.Status.ACTIVE, then=0), default=1),
+            "-created_at",
+        ),
+        profile,
+    )
+
+
+def match_for(*, profile: Profile, pk: int) -> Match | None:
+    """One of my matches, or None if it is not mine (or does not exist)."""
+    rows = _with_other(
+        Match.objects.filter(
+            Q(host=profile) | Q(newcomer=profile), pk=pk
+        ).select_related("host__municipality", "newcomer__municipality"),
+        profile,
+    )
+    return rows[0] if rows else None
+
+
+def active_match_between(*, profile: Profile, other: Profile) -> Match | None:
+    return Match.objects.filter(
+        Q(host=profile, newcomer=other) | Q(host=other, newcomer=profile),
+        status=Match.Status.ACTIVE,
+    ).first()
+
+
+def visible_member(*, viewer: Profile, pk: int) -> Profile | None:
+    """Another member ``viewer`` may see: not deleted, not blocked either way.
+    Paused members are visible only to the members they are matched with or
+    have a request with; None otherwise (the caller answers 404)."""
+    other = (
+        Profile.objects.filter(pk=pk, is_deleted=False)
+        .exclude(pk=viewer.pk)
+        .select_related("municipality")
+        .first()
+    )
+    if other is None or other.pk in hidden_profile_ids(profile=viewer):
+        return None
+    if not other.is_available and not _in_touch(viewer, other):
+        return None
+    return other
+
+
+def _in_touch(profile: Profile, other: Profile) -> bool:
+    low, high = sorted([profile.pk, other.pk])
+    return (
+        MatchRequest.objects.filter(pair_low=low, pair_high=high).exists()
+        or Match.objects.filter(
+            Q(host=profile, newcomer=other) | Q(host=other, newcomer=profile)
+        ).exists()
+    )
+
+
+def block_consequences(*, blocker: Profile, other: Profile) -> dict:
+    """What blocking ``other`` would change, for the confirmation page:
+    ``active_match`` (ended by the block) and ``pending_request`` (cancelled)."""
+    low, high = sorted([blocker.pk, other.pk])
+    return {
+        "active_match": active_match_between(profile=blocker, other=other),
+        "pending_request": MatchRequest.objects.filter(
+            pair_low=low, pair_high=high, status=MatchRequest.Status.PENDING
+        ).first(),
+        "already_blocked": Block.objects.filter(
+            blocker=blocker, blocked=other
+        ).exists(),
+    }
+
+
+def blocks_made_by(*, profile: Profile) -> list[Block]:
+    """The members I blocked, most recent first."""
+    return list(
+        Block.objects.filter(blocker=profile)
+        .select_related("blocked")
+        .order_by("-created_at")
+    )
+
+
+def block_target(*, blocker: Profile, pk: int) -> Profile | None:
+    """A member I may block or report: anyone but me who has not left, unless
+    they blocked me (then they are hidden from me, as everywhere)."""
+    other = (
+        Profile.objects.filter(pk=pk, is_deleted=False).exclude(pk=blocker.pk).first()
+    )
+    if other is None:
+        return None
+    if Block.objects.filter(blocker=other, blocked=blocker).exists():
+        return None
+    return other
+
+
+# --- Directory, search and suggestions ------------------------------------------
+
+
+def _shown_to(viewer: Profile) -> QuerySet[Profile]:
+    """Everyone ``viewer`` may find: complete, available, not deleted, not
+    blocked either way, not the viewer."""
+    return (
+        Profile.objects.filter(is_listed=True, is_available=True, is_deleted=False)
+        .exclude(pk=viewer.pk)
+        .exclude(pk__in=hidden_profile_ids(profile=viewer))
+    )
+
+
+def directory_profiles(
+    *, viewer: Profile, params: QueryDict
+) -> tuple["MemberFilter", QuerySet[Profile]]:
+    """The member directory: the filter set (for the form and its notices) and
+    the filtered, ordered profiles, with the tags the cards show prefetched.
+
+    Filters that were not understood are dropped and named in
+    ``filterset.notices``; the rest still apply. Among the other role (the
+    default) only candidates are listed: members I share a spoken language with,
+    ranked in the database by ``matching.ranked``. With "Everyone" or my own role
+    there is no score to sort by, so "Best match" falls back to the newest.
+    """
+    from community import matching
+    from community.filters import (
+        SORT_ACTIVE,
+        SORT_NEWEST,
+        SORT_SCORE,
+        MemberFilter,
+        other_role,
+    )
+
+    base = _shown_to(viewer)
+    filterset = MemberFilter(params, queryset=base, viewer=viewer)
+    if not filterset.is_valid():
+        ignored = filterset.ignored_labels()
+        understood = filterset.data.copy()
+        for name in filterset.form.errors:
+            understood.pop(name, None)
+        notices = filterset.notices
+        filterset = MemberFilter(understood, queryset=base, viewer=viewer)
+        filterset.notices = [
+            *notices,
+            gettext("Some filters were not understood and were ignored: %(names)s.")
+            % {"names": ", ".join(ignored)},
+        ]
+    queryset = filterset.qs
+    sort = filterset.sort_value
+    if filterset.role_value == other_role(viewer.role):
+        queryset = matching.ranked(viewer, queryset)
+    elif sort == SORT_SCORE:
+        sort = SORT_NEWEST
+        filterset.notices.append(
+            gettext(
+                "Match scores are only worked out for members you could be "
+                "matched with, so these members are shown newest first."
+            )
+        )
+    if sort == SORT_NEWEST:
+        queryset = queryset.order_by("-created_at", "-pk")
+    elif sort == SORT_ACTIVE:
+        queryset = queryset.order_by(F("last_active_at").desc(nulls_last=True), "-pk")
+    # Only ids: ranking and counting then read the narrow candidates index, not
+    # the profiles table; ``profiles_in_order`` loads the page's profiles.
+    return filterset, queryset.values_list("pk", flat=True)
+
+
+def profiles_in_order(ids: list[int]) -> list[Profile]:
+    """The profiles with these ids, in this order, with what cards need."""
+    from community import matching
+
+    found = matching.prefetch_for_explain(Profile.objects.filter(pk__in=ids))
+    by_id = {profile.pk: profile for profile in found}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def suggested_profiles(*, viewer: Profile, limit: int = 20) -> list[Profile]:
+    """My best matches: candidates of the other role, ranked, without the members
+    I am already matched with or have a request pending with. Tags prefetched
+    for ``matching.explain``."""
+    from community import matching
+
+    matched = Match.objects.filter(
+        Q(host=viewer) | Q(newcomer=viewer), status=Match.Status.ACTIVE
+    ).values_list("host_id", "newcomer_id")
+    asked = MatchRequest.objects.filter(
+        Q(sender=viewer) | Q(recipient=viewer), status=MatchRequest.Status.PENDING
+    ).values_list("sender_id", "recipient_id")
+    busy = {pk for pair in [*matched, *asked] for pk in pair}
+    ranked = matching.ranked(viewer, _shown_to(viewer).exclude(pk__in=busy))
+    return profiles_in_order(list(ranked.values_list("pk", flat=True)[:limit]))
+
+
+def member_profile_for(*, viewer: Profile, pk: int) -> Profile | None:
+    """The profile page of member ``pk`` as ``viewer`` may see it, or None (the
+    view answers 404 without saying why): deleted, incomplete, blocked either
+    way, or paused, unless it is my own profile or we are matched."""
+    from community import matching
+
+    if pk == viewer.pk:
+        queryset = Profile.objects.filter(pk=pk)
+    else:
+        matched = Exists(
+            Match.objects.filter(status=Match.Status.ACTIVE).filter(
+                Q(host=viewer, newcomer=OuterRef("pk"))
+                | Q(host=OuterRef("pk"), newcomer=viewer)
+            )
+        )
+        queryset = (
+            Profile.objects.filter(is_listed=True, pk=pk, is_deleted=False)
+            .filter(Q(is_available=True) | Q(matched))
+            .exclude(pk__in=hidden_profile_ids(profile=viewer))
+        )
+    queryset = matching.prefetch_for_explain(queryset).select_related(
+        "partner_organisation"
+    )
+    return queryset.first()

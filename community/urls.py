@@ -13,6 +13,8 @@ urlpatterns = [
     path("me/expectations/", profile.confirm_expectations, name="expectations"),
     path("me/data.json", profile.export_data, name="export_data"),
     path("me/delete/", profile.delete_account, name="delete_account"),
+    # Photos are for signed-in members only, never public files.
+    path("members/<int:pk>/photo/", profile.photo, name="profile_photo"),
     # Finding each other (community/views/directory.py)
     path("members/", directory.directory, name="directory"),
     path("members/suggested/", directory.suggested, name="suggested"),

@@ -1,8 +1,6 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -24,11 +22,7 @@ urlpatterns = [
 # Images are public; Django serves them from MEDIA_ROOT unless a front server
 # takes over /media/images/. Documents are never served straight from MEDIA_ROOT.
 urlpatterns += [
-    re_path(
-        r"^media/(?P<path>(?:original_images|images)/.+)$",
-        serve,
-        {"document_root": settings.MEDIA_ROOT},
-    ),
+    re_path(r"^media/(?P<path>(?:original_images|images)/.+)$", cms_views.media_image),
 ]
 
 urlpatterns += i18n_patterns(

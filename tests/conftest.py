@@ -2,8 +2,18 @@
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 
 from tests import factories
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_in_a_temporary_folder(tmp_path_factory):
+    """Uploads, renditions and seeded demo files go to a folder pytest cleans up,
+    for the whole session, so the browser tests' live server (forked later) serves
+    the same folder the tests write to."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -214,3 +214,201 @@ def make_event(
         **kw,
     )
     return _place(index, page, publish=publish)
+
+
+# --- community: members data ----------------------------------------------------
+# ``make_member`` builds a complete member the way sign-up and the profile set-up
+# would leave one: a User with a verified primary e-mail address, a Profile with
+# role, municipality, languages (with levels), interests, professions and hopes, the
+# guidelines and expectations accepted, and the bitmask columns refreshed.
+
+MEMBER_DEFAULT_INTERESTS = ("Hiking", "Cooking", "Board games")
+
+
+def _member_municipality(value):
+    """A Municipality from an instance, an official code or a name.
+
+    The data migration loads all 98; outside a migrated database the row is
+    created from community/data/municipalities.csv.
+    """
+    from community.data import municipality_rows
+    from community.models import Municipality
+
+    if isinstance(value, Municipality) or value is None:
+        return value
+    lookup = {"code": value} if isinstance(value, int) else {"name": value}
+    found = Municipality.objects.filter(**lookup).first()
+    if found is not None:
+        return found
+    for row in municipality_rows():
+        if row["code"] == value or row["name"] == value:
+            return Municipality.objects.create(**row)
+    raise ValueError(f"Unknown municipality {value!r}")
+
+
+def _member_language(code: str):
+    import pycountry
+
+    from community.models import LanguageTag
+    from community.services.tags import tag_get_or_create
+
+    found = LanguageTag.objects.filter(code=code).first()
+    if found is not None:
+        return found
+    language = pycountry.languages.get(alpha_2=code) or pycountry.languages.get(
+        alpha_3=code
+    )
+    name = language.name if language else code
+    return tag_get_or_create(LanguageTag, name=name, code=code)
+
+
+def make_member(
+    *,
+    role: str = "newcomer",
+    municipality="Aarhus",
+    languages: dict[str, str] | None = None,
+    interests=MEMBER_DEFAULT_INTERESTS,
+    professions=(),
+    hopes=(),
+    household: str = "single",
+    email: str | None = None,
+    password: str = PASSWORD,
+    confirmed: bool = True,
+    **fields,
+):
+    """A complete member (Profile) ready to browse and be found.
+
+    ``languages`` maps ISO 639-1 codes to levels (default ``{"en": "fluent"}``);
+    tag names are matched case-insensitively, so ``"hiking"`` finds the curated
+    "Hiking". Extra keyword arguments are Profile fields (``age_group=3``,
+    ``children_0_5=True``, ``capacity=2``, ``is_available=False``...).
+    ``confirmed=False`` leaves the expectation statement unconfirmed.
+    """
+    from allauth.account.models import EmailAddress
+
+    from community.models import (
+        HopeTag,
+        InterestTag,
+        ProfessionTag,
+        Profile,
+        ProfileHope,
+        ProfileInterest,
+        ProfileLanguage,
+        ProfileProfession,
+    )
+    from community.services.tags import profile_masks_refresh, tag_get_or_create
+
+    number = next(_numbers)
+    email = email or f"member{number}@example.org"
+    user = get_user_model().objects.create_user(
+        username=email.split("@")[0][:140] + f"-{number}",
+        email=email,
+        password=password,
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    now = timezone.now()
+    defaults = {
+        "display_name": f"Member {number}",
+        "about": "Happy to meet new people over coffee and a walk.",
+        "age_group": 2,
+        "guidelines_version": 1,
+        "guidelines_accepted_at": now,
+    }
+    if confirmed:
+        defaults |= {"expectations_version": 1, "expectations_confirmed_at": now}
+    if role == "host":
+        defaults |= {"time_per_month": "1-2", "capacity": 1}
+    elif role == "newcomer":
+        defaults |= {"arrival_date": (now - timedelta(days=30)).date()}
+    profile = Profile.objects.create(
+        user=user,
+        role=role,
+        household=household,
+        municipality=_member_municipality(municipality),
+        **(defaults | fields),
+    )
+    for code, level in (languages or {"en": "fluent"}).items():
+        ProfileLanguage.objects.create(
+            content_object=profile, tag=_member_language(code), level=level
+        )
+    for through, model, names in (
+        (ProfileInterest, InterestTag, interests),
+        (ProfileProfession, ProfessionTag, professions),
+        (ProfileHope, HopeTag, hopes),
+    ):
+        for name in names:
+            through.objects.create(
+                content_object=profile, tag=tag_get_or_create(model, name=name)
+            )
+    return profile_masks_refresh(profile)
+
+
+# --- community: requests --------------------------------------------------------
+# Requests and matches are made through the services, as members make them, so a
+# test starts from a state the rules allow.
+
+REQUEST_MESSAGE = "Hello! I would love to meet for coffee and a walk by the harbour."
+
+
+def make_request(sender, recipient, *, message: str = REQUEST_MESSAGE):
+    """A pending MatchRequest from ``sender`` to ``recipient`` (both Profiles)."""
+    from community.services.requests import match_request_create
+
+    return match_request_create(
+        sender=sender, recipient=recipient, message=message, confirm_expectations=True
+    )
+
+
+def make_match(sender, recipient):
+    """An active Match: ``sender`` asks, ``recipient`` accepts."""
+    from community.services.requests import match_request_accept
+
+    return match_request_accept(
+        request=make_request(sender, recipient),
+        by=recipient,
+        confirm_expectations=True,
+    )
+
+
+# --- community: accounts --------------------------------------------------------
+# Accounts as sign-up leaves them (a verified e-mail address, maybe no profile yet)
+# and photos as phones make them (EXIF, sideways orientation).
+
+
+def make_account(
+    *, email: str | None = None, password: str = PASSWORD, verified: bool = True
+):
+    """A User who can log in with ``email`` (no Profile: the set-up makes it)."""
+    from allauth.account.models import EmailAddress
+
+    number = next(_numbers)
+    email = email or f"account{number}@example.org"
+    user = get_user_model().objects.create_user(
+        username=f"account-{number}", email=email, password=password
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    return user
+
+
+def make_photo_bytes(
+    *,
+    size: tuple[int, int] = (1600, 1200),
+    fmt: str = "JPEG",
+    mode: str = "RGB",
+    orientation: int | None = None,
+    camera: str | None = "PhoneCam 3000",
+) -> bytes:
+    """An image file as bytes; JPEGs can carry EXIF (camera model, orientation)."""
+    colour = (30, 120, 200, 128) if mode == "RGBA" else (30, 120, 200)
+    image = PILImage.new(mode, size, colour[: len(mode)])
+    exif = PILImage.Exif()
+    if camera:
+        exif[0x0110] = camera  # Model
+    if orientation:
+        exif[0x0112] = orientation
+    out = io.BytesIO()
+    if fmt == "JPEG":
+        image.save(out, fmt, exif=exif)
+    else:
+        image.save(out, fmt)
+    return out.getvalue()

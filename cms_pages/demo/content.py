@@ -1470,12 +1470,12 @@ FOOTER_LINKS: list[tuple[str, str]] = [
 EDITOR = {
     "username": "editor",
     "password": "velkomst-editor",
-    "email": "editor@velkomst.example",
+    "email": "editor@velkomst.localhost",
     "first_name": "Erik",
     "last_name": "Editor",
 }
 ADMIN = {
     "username": "admin",
     "password": "velkomst-admin",
-    "email": "admin@velkomst.example",
+    "email": "admin@velkomst.localhost",
 }

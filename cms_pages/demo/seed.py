@@ -116,7 +116,7 @@ def _ensure_accounts(ctx: _Context) -> None:
         user_model.objects.create_superuser(**content.ADMIN)
         ctx.report.add("accounts")
         ctx.report.notes.append(
-            f"Superuser: {content.ADMIN['username']} / {content.ADMIN['password']}"
+            f"Superuser: {content.ADMIN['email']} / {content.ADMIN['password']}"
         )
     if not user_model.objects.filter(username=content.EDITOR["username"]).exists():
         editor = user_model.objects.create_user(**content.EDITOR)
@@ -124,9 +124,25 @@ def _ensure_accounts(ctx: _Context) -> None:
         editor.groups.add(editors)
         ctx.report.add("accounts")
         ctx.report.notes.append(
-            f"Editor (Editors group): {content.EDITOR['username']} / "
+            f"Editor (Editors group): {content.EDITOR['email']} / "
             f"{content.EDITOR['password']}"
         )
+    for account in (content.ADMIN, content.EDITOR):
+        user = user_model.objects.get(username=account["username"])
+        _ensure_verified_email(user, account["email"])
+
+
+def _ensure_verified_email(user, email: str) -> None:
+    """Log-in is by e-mail and verification is mandatory: give a demo account a
+    verified primary address (also in a database seeded before that)."""
+    from allauth.account.models import EmailAddress
+
+    if EmailAddress.objects.filter(user=user).exists():
+        return
+    if user.email != email:
+        user.email = email
+        user.save(update_fields=["email"])
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
 
 
 def _grant_editors(home: Page) -> None:

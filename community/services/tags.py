@@ -92,7 +92,9 @@ def profile_masks_refresh(profile: Profile, *, save: bool = True) -> Profile:
         profile.interest_items.values_list("tag__bit", flat=True)
     )
     profile.hope_mask = mask_of(profile.hope_items.values_list("tag__bit", flat=True))
-    profile.is_listed = profile.is_complete and not profile.is_deleted
+    profile.is_listed = (
+        profile.is_complete and not profile.is_deleted and profile.user.is_active
+    )
     if save:
         profile.save(
             update_fields=[
@@ -133,6 +135,19 @@ def tags_merge(*, into: FacetTag, merged: list[FacetTag]) -> int:
     for profile in Profile.objects.filter(pk__in=touched):
         profile_masks_refresh(profile)
     return len(touched)
+
+
+def user_listing_sync(sender, instance, **kwargs) -> None:
+    """A deactivated account (in the admin, or on deletion) leaves the directory;
+    a reactivated one comes back if its profile is complete."""
+    profile = Profile.objects.filter(user=instance).first()
+    if profile is None:
+        return
+    if not instance.is_active:
+        Profile.objects.filter(pk=profile.pk).update(is_listed=False)
+    elif not profile.is_listed:
+        profile.user = instance
+        profile_masks_refresh(profile)
 
 
 FACET_MODELS = {

@@ -1,35 +1,251 @@
-"""Placeholder until this area is built in this session."""
+"""Match requests and matches: ask, answer, withdraw, see and end.
 
-from django.http import Http404
+Thin views: each parses a form, calls one selector or service and renders or
+redirects. A broken rule (``RuleBroken``) becomes a form error or a message.
+Someone else's request or match is a 404, as if it did not exist.
+"""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from community.forms.requests import (
+    AcceptForm,
+    DeclineForm,
+    MatchEndForm,
+    MatchRequestForm,
+)
+from community.models import MatchRequest, ProgrammeTexts
+from community.permissions import member_required
+from community.selectors import (
+    match_for,
+    matches_for,
+    member_relation,
+    requests_for,
+    visible_member,
+)
+from community.services.errors import RuleBroken
+from community.services.requests import (
+    match_end as match_end_service,
+)
+from community.services.requests import (
+    match_request_accept,
+    match_request_create,
+    match_request_decline,
+    match_request_withdraw,
+    request_answers_mark_seen,
+    requests_mark_seen,
+)
 
 
-def request_create(request, *args, **kwargs):
-    raise Http404
+def _expectation_statement(request: HttpRequest) -> str:
+    return ProgrammeTexts.for_request(request).expectation_statement
 
 
-def request_list(request, *args, **kwargs):
-    raise Http404
+def _first_error(form) -> str:
+    for errors in form.errors.values():
+        return errors[0]
+    return _("Please check the form.")
 
 
-def request_accept(request, *args, **kwargs):
-    raise Http404
+@require_http_methods(["GET", "POST"])
+@member_required
+def request_create(request: HttpRequest, pk: int) -> HttpResponse:
+    me = request.profile
+    other = visible_member(viewer=me, pk=pk)
+    if other is None or not other.is_available:
+        raise Http404
+    relation = member_relation(viewer=me, other=other)
+    form = MatchRequestForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            match_request_create(
+                sender=me,
+                recipient=other,
+                message=form.cleaned_data["message"],
+                confirm_expectations=form.cleaned_data["confirm_expectations"],
+            )
+        except RuleBroken as broken:
+            form.add_error(broken.field, broken.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your request has been sent to %(name)s. We will let you know "
+                    "when they answer."
+                )
+                % {"name": other.public_name},
+            )
+            return redirect("community:requests")
+    return render(
+        request,
+        "community/request_form.html",
+        {
+            "member": other,
+            "relation": relation,
+            "form": form,
+            "expectation_statement": _expectation_statement(request),
+        },
+    )
 
 
-def request_decline(request, *args, **kwargs):
-    raise Http404
+@require_GET
+@member_required
+def request_list(request: HttpRequest) -> HttpResponse:
+    me = request.profile
+    lists = requests_for(profile=me)
+    # Read first, then mark seen: the page still shows what was new.
+    requests_mark_seen(profile=me)
+    request_answers_mark_seen(profile=me)
+    return render(
+        request,
+        "community/requests.html",
+        {
+            "received": lists["received"],
+            "sent": lists["sent"],
+            "expectation_statement": _expectation_statement(request)
+            if lists["received"]
+            else "",
+        },
+    )
 
 
-def request_withdraw(request, *args, **kwargs):
-    raise Http404
+@require_POST
+@member_required
+def request_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    match_request = get_object_or_404(
+        MatchRequest.objects.select_related("sender"), pk=pk, recipient=request.profile
+    )
+    form = AcceptForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _first_error(form))
+        return redirect("community:requests")
+    try:
+        match = match_request_accept(
+            request=match_request,
+            by=request.profile,
+            confirm_expectations=form.cleaned_data["confirm_expectations"],
+        )
+    except RuleBroken as broken:
+        messages.error(request, broken.message)
+        return redirect("community:requests")
+    messages.success(
+        request,
+        _("You and %(name)s are now a match. We have told them the good news.")
+        % {"name": match_request.sender.public_name},
+    )
+    return redirect("community:match_detail", pk=match.pk)
 
 
-def match_list(request, *args, **kwargs):
-    raise Http404
+@require_POST
+@member_required
+def request_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    match_request = get_object_or_404(
+        MatchRequest.objects.select_related("sender"), pk=pk, recipient=request.profile
+    )
+    form = DeclineForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _first_error(form))
+        return redirect("community:requests")
+    try:
+        match_request_decline(
+            request=match_request,
+            by=request.profile,
+            reason=form.cleaned_data["reason"],
+        )
+    except RuleBroken as broken:
+        messages.error(request, broken.message)
+    else:
+        messages.success(
+            request,
+            _(
+                "You declined the request from %(name)s. We have let them know, "
+                "without your reason."
+            )
+            % {"name": match_request.sender.public_name},
+        )
+    return redirect("community:requests")
 
 
-def match_detail(request, *args, **kwargs):
-    raise Http404
+@require_POST
+@member_required
+def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    match_request = get_object_or_404(
+        MatchRequest.objects.select_related("recipient"), pk=pk, sender=request.profile
+    )
+    try:
+        match_request_withdraw(request=match_request, by=request.profile)
+    except RuleBroken as broken:
+        messages.error(request, broken.message)
+    else:
+        messages.success(
+            request,
+            _("You withdrew your request to %(name)s.")
+            % {"name": match_request.recipient.public_name},
+        )
+    return redirect("community:requests")
 
 
-def match_end(request, *args, **kwargs):
-    raise Http404
+@require_GET
+@member_required
+def match_list(request: HttpRequest) -> HttpResponse:
+    matches = matches_for(profile=request.profile)
+    return render(
+        request,
+        "community/matches.html",
+        {
+            "active": [m for m in matches if m.status == m.Status.ACTIVE],
+            "ended": [m for m in matches if m.status != m.Status.ACTIVE],
+        },
+    )
+
+
+@require_GET
+@member_required
+def match_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    match = match_for(profile=request.profile, pk=pk)
+    if match is None:
+        raise Http404
+    return render(request, "community/match_detail.html", {"match": match})
+
+
+@require_http_methods(["GET", "POST"])
+@member_required
+def match_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """A confirmation page with the reason; the match ends only when the member
+    confirms there (``confirm``), even when they came from the list's form."""
+    match = match_for(profile=request.profile, pk=pk)
+    if match is None:
+        raise Http404
+    if match.status != match.Status.ACTIVE:
+        messages.info(request, _("This match has already ended."))
+        return redirect("community:matches")
+    form = MatchEndForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["confirm"]:
+            try:
+                match_end_service(
+                    match=match, by=request.profile, reason=form.cleaned_data["reason"]
+                )
+            except RuleBroken as broken:
+                form.add_error(broken.field, broken.message)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Your match with %(name)s has ended. We have let them know. "
+                        "Thank you for taking part."
+                    )
+                    % {"name": match.other_member.public_name},
+                )
+                return redirect("community:matches")
+        else:
+            # Came from the list: show the confirmation with the reason kept.
+            form = MatchEndForm(
+                initial={"reason": form.cleaned_data["reason"], "confirm": True}
+            )
+    if request.method == "GET":
+        form = MatchEndForm(initial={"confirm": True})
+    return render(request, "community/match_end.html", {"match": match, "form": form})

@@ -1,19 +1,103 @@
-"""Placeholder until this area is built in this session."""
+"""Blocking and reporting members. Thin views over community/services/safety.py;
+a member who is hidden from me (or does not exist) is a 404."""
 
-from django.http import Http404
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from community.forms.requests import ReportForm
+from community.models import Profile
+from community.permissions import member_required
+from community.selectors import block_consequences, block_target, blocks_made_by
+from community.services.errors import RuleBroken
+from community.services.safety import member_block, member_report, member_unblock
 
 
-def block(request, *args, **kwargs):
-    raise Http404
+@require_http_methods(["GET", "POST"])
+@member_required
+def block(request: HttpRequest, pk: int) -> HttpResponse:
+    me = request.profile
+    other = block_target(blocker=me, pk=pk)
+    if other is None:
+        raise Http404
+    if request.method == "POST":
+        try:
+            outcome = member_block(blocker=me, blocked=other)
+        except RuleBroken as broken:
+            messages.error(request, broken.message)
+            return redirect("community:blocked_list")
+        text = _(
+            "You have blocked %(name)s. You will no longer see each other, and "
+            "neither of you can send the other a request."
+        ) % {"name": other.public_name}
+        if outcome.match_ended is not None:
+            text += " " + _("Your match with them has ended.")
+        if outcome.requests_cancelled:
+            text += " " + _("The request waiting between you was cancelled.")
+        messages.success(request, text)
+        return redirect("community:blocked_list")
+    return render(
+        request,
+        "community/block_confirm.html",
+        {"member": other, **block_consequences(blocker=me, other=other)},
+    )
 
 
-def unblock(request, *args, **kwargs):
-    raise Http404
+@require_POST
+@member_required
+def unblock(request: HttpRequest, pk: int) -> HttpResponse:
+    other = Profile.objects.filter(
+        pk=pk, blocks_received__blocker=request.profile
+    ).first()
+    if other is None:
+        raise Http404
+    member_unblock(blocker=request.profile, blocked=other)
+    messages.success(
+        request,
+        _("You have unblocked %(name)s.") % {"name": other.public_name},
+    )
+    return redirect("community:blocked_list")
 
 
-def report(request, *args, **kwargs):
-    raise Http404
+@require_http_methods(["GET", "POST"])
+@member_required
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    me = request.profile
+    other = block_target(blocker=me, pk=pk)
+    if other is None:
+        raise Http404
+    form = ReportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member_report(
+                reporter=me, reported=other, reason=form.cleaned_data["reason"]
+            )
+        except RuleBroken as broken:
+            form.add_error(broken.field, broken.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you for telling us. A coordinator will read your report "
+                    "and may contact you. %(name)s is not told who reported them."
+                )
+                % {"name": other.public_name},
+            )
+            if other.is_available:
+                return redirect("community:profile_detail", pk=other.pk)
+            return redirect("community:home")
+    return render(
+        request, "community/report_form.html", {"member": other, "form": form}
+    )
 
 
-def blocked_list(request, *args, **kwargs):
-    raise Http404
+@require_GET
+@member_required
+def blocked_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "community/blocked_list.html",
+        {"blocks": blocks_made_by(profile=request.profile)},
+    )

@@ -300,3 +300,7 @@ VELKOMST_MATCH_WEIGHTS = {
     "children_overlap": 2,
     "free_place": 8,
 }
+
+# --- Members' accounts (community/adapters.py) ---------------------------------
+# E-mails name the site as Wagtail does (Settings → Sites), not by host name.
+ACCOUNT_ADAPTER = "community.adapters.AccountAdapter"

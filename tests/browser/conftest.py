@@ -44,7 +44,13 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def daphne_url(django_db_setup, django_db_blocker) -> Iterator[str]:
+def outbox_dir(tmp_path_factory):
+    """Where the live server keeps the e-mails it sends, one .eml file each."""
+    return tmp_path_factory.mktemp("outbox")
+
+
+@pytest.fixture(scope="session")
+def daphne_url(django_db_setup, django_db_blocker, outbox_dir) -> Iterator[str]:
     from daphne.testing import DaphneProcess
 
     # Playwright's sync API runs the tests in another context, where Django hands
@@ -57,9 +63,19 @@ def daphne_url(django_db_setup, django_db_blocker) -> Iterator[str]:
         type(connection)._test_serialized_contents = snapshot
 
     connections.close_all()
-    # The forked server inherits pytest-django's block on database access.
+
+    def in_the_server_process() -> None:
+        # The forked server inherits pytest-django's block on database access,
+        # and sends e-mail to files the tests can read, as on a developer's
+        # machine.
+        from django.conf import settings
+
+        django_db_blocker.unblock()
+        settings.EMAIL_BACKEND = "config.mail.ConsoleAndOutboxBackend"
+        settings.EMAIL_OUTBOX_DIR = outbox_dir
+
     process = DaphneProcess(
-        "127.0.0.1", partial(_application), setup=django_db_blocker.unblock
+        "127.0.0.1", partial(_application), setup=in_the_server_process
     )
     process.start()
     if not process.ready.wait(timeout=30):

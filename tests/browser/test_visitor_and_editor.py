@@ -88,10 +88,12 @@ def test_editor_publishes_a_page_that_visitors_then_see(page, chromium):
 
     home = HomePage.objects.get()
 
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("editor")
+    # The admin sends people to the one log-in page (allauth's) and back.
+    page.goto("/admin/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/admin/"))
+    page.get_by_label("Email").fill("editor@velkomst.localhost")
     page.get_by_label("Password").fill("velkomst-editor")
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Log in").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
     page.goto(f"/admin/pages/add/cms_pages/informationpage/{home.pk}/")

@@ -1,21 +1,29 @@
 """``python manage.py seed_demo``: load the demo site once; later runs are no-ops.
 
 ``make run`` calls it on every start, so it must be quick when there is nothing
-to do. The work lives in ``cms_pages.demo`` so tests can call it directly.
+to do. The work lives in ``cms_pages.demo`` and ``community.demo`` so tests can
+call it directly.
 """
 
 from django.core.management.base import BaseCommand
 
 from cms_pages.demo import seed_demo_content
+from community.demo import seed_members
+from community.demo.members import summary_lines
 
 
 class Command(BaseCommand):
     help = (
         "Create the English demo site (pages, activity ideas, events, images, the "
-        "welcome manual, partners, site details and local accounts) if missing."
+        "welcome manual, partners, site details and local accounts) and about 60 "
+        "demo members with requests and matches, if missing."
     )
 
     def handle(self, *args, **options) -> None:
         report = seed_demo_content()
         style = self.style.SUCCESS if report.created_anything else self.style.NOTICE
         self.stdout.write(style(report.summary()))
+
+        members = seed_members()
+        style = self.style.SUCCESS if members["created"] else self.style.NOTICE
+        self.stdout.write(style("\n".join(summary_lines(members))))

@@ -1,0 +1,372 @@
+"""The member directory's filters: what a member may narrow ``/members/`` by.
+
+Every value comes from a whitelist (choices, or tags and municipalities that
+exist); anything else makes that one field invalid, and ``directory_profiles``
+drops it with a notice instead of failing. Nothing from the query string is ever
+used as a field name or lookup. Tag filters are ``EXISTS`` subqueries rather than
+joins, so a profile is never counted twice and the ranking stays one row per
+member.
+
+Fields a member has chosen to hide (age group, household) are only matched on
+profiles that show them: filtering must not reveal what the profile hides.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.http import QueryDict
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from community.matching import municipality_ids_in_region, tags_condition
+from community.models import (
+    AgeGroup,
+    Household,
+    InterestTag,
+    LanguageTag,
+    Municipality,
+    ProfessionTag,
+    Profile,
+    ProfileInterest,
+    ProfileLanguage,
+    ProfileProfession,
+    Region,
+    Role,
+)
+from community.models.tags import SPOKEN_LEVELS
+
+MAX_TEXT = 100
+MAX_WORDS = 5
+# No query string value needs to be longer than a tag slug; nobody picks more
+# than a handful of languages or interests.
+MAX_VALUE_LENGTH = 120
+MAX_VALUES_PER_FIELD = 20
+
+ROLE_ALL = "all"
+SORT_SCORE, SORT_NEWEST, SORT_ACTIVE = "score", "newest", "active"
+SORT_CHOICES = [
+    (SORT_SCORE, _("Best match")),
+    (SORT_NEWEST, _("Newest members")),
+    (SORT_ACTIVE, _("Recently active")),
+]
+RADIUS_CHOICES = [
+    ("10", _("Within 10 km")),
+    ("25", _("Within 25 km")),
+    ("50", _("Within 50 km")),
+    ("100", _("Within 100 km")),
+]
+
+
+def other_role(role: str) -> str:
+    return Role.NEWCOMER if role == Role.HOST else Role.HOST
+
+
+class CheckboxFilter(django_filters.Filter):
+    """A tick box: ticked narrows the list, unticked (absent) does nothing."""
+
+    field_class = forms.BooleanField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget", forms.CheckboxInput(attrs={"class": "form-checkbox"})
+        )
+        super().__init__(*args, **kwargs)
+
+
+def _municipality_choices() -> list:
+    """ "Anywhere", then the municipalities grouped by region."""
+    labels = dict(Region.choices)
+    groups: dict[str, list] = {region: [] for region in labels}
+    for code, name, region in Municipality.objects.order_by("name").values_list(
+        "code", "name", "region"
+    ):
+        groups.setdefault(region, []).append((code, name))
+    return [("", _("Anywhere"))] + [
+        (labels.get(region, region), rows) for region, rows in groups.items() if rows
+    ]
+
+
+def _checkbox_list() -> forms.CheckboxSelectMultiple:
+    return forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"})
+
+
+class MemberFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Name, about or interests"),
+        method="filter_text",
+        max_length=MAX_TEXT,
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_TEXT}),
+    )
+    role = django_filters.ChoiceFilter(
+        label=_("Show"),
+        choices=[],  # set per viewer in __init__: the other role first
+        method="filter_role",
+        empty_label=None,
+        widget=forms.RadioSelect(attrs={"class": "form-checkbox"}),
+    )
+    languages = django_filters.ModelMultipleChoiceFilter(
+        label=_("Speaks any of"),
+        queryset=LanguageTag.objects.all(),
+        to_field_name="code",
+        method="filter_languages",
+        widget=_checkbox_list(),
+    )
+    interests = django_filters.ModelMultipleChoiceFilter(
+        label=_("Likes any of"),
+        queryset=InterestTag.objects.all(),
+        to_field_name="slug",
+        method="filter_interests",
+        widget=_checkbox_list(),
+    )
+    profession = django_filters.ModelChoiceFilter(
+        label=_("Professional background"),
+        queryset=ProfessionTag.objects.all(),
+        to_field_name="slug",
+        method="filter_profession",
+        empty_label=_("Any background"),
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Municipality"),
+        queryset=Municipality.objects.all(),
+        to_field_name="code",
+        method="filter_municipality",
+        empty_label=_("Anywhere"),
+    )
+    radius = django_filters.ChoiceFilter(
+        label=_("Distance"),
+        help_text=_("From the municipality above, or from yours."),
+        choices=RADIUS_CHOICES,
+        method="filter_radius",
+        empty_label=_("Any distance"),
+        widget=forms.Select(attrs={"aria-describedby": "radius-help"}),
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("Region"),
+        choices=Region.choices,
+        method="filter_region",
+        empty_label=_("All of Denmark"),
+    )
+    age_group = django_filters.MultipleChoiceFilter(
+        label=_("Age group"),
+        choices=AgeGroup.choices,
+        method="filter_age_group",
+        widget=_checkbox_list(),
+    )
+    household = django_filters.ChoiceFilter(
+        label=_("Household"),
+        choices=Household.choices,
+        method="filter_household",
+        empty_label=_("Any household"),
+    )
+    has_children = CheckboxFilter(
+        label=_("Only families with children"), method="filter_has_children"
+    )
+    free_places = CheckboxFilter(
+        label=_("Only hosts with a free place"), method="filter_free_places"
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=SORT_CHOICES,
+        method="filter_nothing",  # ordering is the selector's job
+        empty_label=None,
+        # The sort menu sits above the results, outside the filter form.
+        widget=forms.Select(attrs={"form": "member-filters"}),
+    )
+
+    class Meta:
+        model = Profile
+        fields: list[str] = []
+
+    def __init__(
+        self,
+        data: QueryDict | None = None,
+        queryset: QuerySet[Profile] | None = None,
+        *,
+        viewer: Profile,
+        request=None,
+        prefix=None,
+    ):
+        self.viewer = viewer
+        self.notices: list[str] = []
+        super().__init__(
+            self._prepare(data or QueryDict()),
+            queryset,
+            request=request,
+            prefix=prefix,
+        )
+        mine, theirs = viewer.role, other_role(viewer.role)
+        names = {Role.HOST: _("Hosts"), Role.NEWCOMER: _("Newcomers")}
+        choices = [(theirs, names[theirs])]
+        if mine in names:
+            choices.append((mine, names[mine]))
+        choices.append((ROLE_ALL, _("Everyone")))
+        self.filters["role"].extra["choices"] = choices
+
+    # --- Reading the query string -------------------------------------------
+
+    def _prepare(self, data: QueryDict) -> QueryDict:
+        """Only the declared parameters, each value shortened, without NUL
+        characters (PostgreSQL refuses them), and the defaults filled in so the
+        form shows what is applied."""
+        clean = QueryDict(mutable=True)
+        for name in self.base_filters:
+            values = [
+                value.replace("\x00", "").strip()
+                for value in data.getlist(name)[:MAX_VALUES_PER_FIELD]
+            ]
+            values = [value for value in values if value]
+            if name == "q" and values and len(values[-1]) > MAX_TEXT:
+                self.notices.append(
+                    gettext("Your search was shortened to %(count)d characters.")
+                    % {"count": MAX_TEXT}
+                )
+                values = [values[-1][:MAX_TEXT].strip()]
+            else:
+                values = [value[:MAX_VALUE_LENGTH] for value in values]
+            if values:
+                clean.setlist(name, values)
+        clean.setdefault("role", other_role(self.viewer.role))
+        clean.setdefault("sort", SORT_SCORE)
+        clean._mutable = False
+        return clean
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            # Offer the curated tags (and any chosen ones) as tick boxes; any
+            # existing tag is still accepted, e.g. from a link on a profile.
+            for name, model in (("languages", LanguageTag), ("interests", InterestTag)):
+                field = form.fields[name]
+                key = field.to_field_name
+                offered = model.objects.filter(
+                    Q(curated=True) | Q(**{f"{key}__in": self.data.getlist(name)})
+                ).order_by("name")
+                field.widget.choices = [
+                    (getattr(tag, key), tag.name) for tag in offered
+                ]
+            form.fields["municipality"].widget.choices = _municipality_choices()
+        return self._form
+
+    def ignored_labels(self) -> list[str]:
+        """Labels of the fields whose values were not understood."""
+        form = self.form
+        return [
+            str(form.fields[name].label) for name in form.errors if name in form.fields
+        ]
+
+    def _cleaned(self) -> dict:
+        self.form.is_valid()  # valid fields are in cleaned_data even if others fail
+        return self.form.cleaned_data
+
+    @property
+    def sort_value(self) -> str:
+        return self._cleaned().get("sort") or SORT_SCORE
+
+    @property
+    def role_value(self) -> str:
+        return self._cleaned().get("role") or other_role(self.viewer.role)
+
+    def active_count(self) -> int:
+        """How many filters narrow the list beyond the defaults."""
+        count = 0
+        for name, value in self._cleaned().items():
+            if name in ("sort", "radius") or not value:
+                continue
+            if name == "role" and value == other_role(self.viewer.role):
+                continue
+            count += 1
+        return count
+
+    # --- Filters ----------------------------------------------------------------
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    def filter_role(self, queryset, name, value):
+        if value == ROLE_ALL:
+            return queryset.filter(role__in=[Role.HOST, Role.NEWCOMER])
+        return queryset.filter(role=value)
+
+    def filter_text(self, queryset, name, value):
+        for word in value.split()[:MAX_WORDS]:
+            queryset = queryset.filter(
+                Q(display_name__icontains=word)
+                | Q(about__icontains=word)
+                | Exists(
+                    ProfileInterest.objects.filter(
+                        content_object=OuterRef("pk"), tag__name__icontains=word
+                    )
+                )
+                | Exists(
+                    ProfileProfession.objects.filter(
+                        content_object=OuterRef("pk"), tag__name__icontains=word
+                    )
+                )
+            )
+        return queryset
+
+    def filter_languages(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            tags_condition(
+                "spoken_mask", value, ProfileLanguage, level__in=list(SPOKEN_LEVELS)
+            )
+        )
+
+    def filter_interests(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(tags_condition("interest_mask", value, ProfileInterest))
+
+    def filter_profession(self, queryset, name, value):
+        return queryset.filter(
+            tags_condition("profession_mask", [value], ProfileProfession)
+        )
+
+    def _near(self, queryset, municipality: Municipality, radius: str | None):
+        from community.matching import municipality_ids_within
+
+        if not radius:
+            return queryset.filter(municipality=municipality)
+        ids = municipality_ids_within(municipality, float(radius))
+        return queryset.filter(municipality_id__in=ids)
+
+    def filter_municipality(self, queryset, name, value):
+        return self._near(queryset, value, self.form.cleaned_data.get("radius"))
+
+    def filter_radius(self, queryset, name, value):
+        if self.form.cleaned_data.get("municipality"):
+            return queryset  # applied together with the municipality
+        # A distance without a place: from where I live.
+        if self.viewer.municipality_id is None:
+            return queryset
+        return self._near(queryset, self.viewer.municipality, value)
+
+    def filter_region(self, queryset, name, value):
+        return queryset.filter(municipality_id__in=municipality_ids_in_region(value))
+
+    def filter_age_group(self, queryset, name, value):
+        return queryset.filter(show_age_group=True, age_group__in=value)
+
+    def filter_household(self, queryset, name, value):
+        return queryset.filter(show_household=True, household=value)
+
+    def filter_has_children(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(children_0_5=True) | Q(children_6_12=True) | Q(children_13_17=True),
+            show_household=True,
+        )
+
+    def filter_free_places(self, queryset, name, value):
+        if not value:
+            return queryset
+        # Narrows the hosts only; newcomers (when shown) are left alone.
+        return queryset.filter(
+            Q(role=Role.NEWCOMER) | Q(capacity__gt=F("active_match_count"))
+        )

@@ -1,0 +1,51 @@
+"""E-mail to members and coordinators, rendered from templates/community/email/.
+
+Always called from ``transaction.on_commit`` by the services, so nothing is
+announced that was not stored. Messages name members by their public name only;
+no member's e-mail address or phone number is ever put in a message to another.
+"""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+SUBJECT_PREFIX = "[Velkomst] "
+
+
+def site_url(path: str) -> str:
+    """An absolute link for an e-mail (the configured base URL plus ``path``)."""
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "http://localhost:8000"
+    return base.rstrip("/") + path
+
+
+def member_url(name: str, *args) -> str:
+    return site_url(reverse(f"community:{name}", args=args))
+
+
+def one_line(text: str) -> str:
+    """Names go into subjects: no line breaks (they would break the header)."""
+    return " ".join(str(text).split())
+
+
+def email_send(*, to: Iterable[str], template: str, subject: str, context: dict) -> int:
+    """Send ``community/email/<template>.txt`` with its ``.html`` alternative.
+
+    Texts are in English, the programme's common language."""
+    recipients = [address for address in to if address]
+    if not recipients:
+        return 0
+    with translation.override("en"):
+        text = render_to_string(f"community/email/{template}.txt", context)
+        html = render_to_string(f"community/email/{template}.html", context)
+    message = EmailMultiAlternatives(
+        subject=SUBJECT_PREFIX + one_line(subject),
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=recipients,
+    )
+    message.attach_alternative(html, "text/html")
+    return message.send()

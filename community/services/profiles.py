@@ -1,0 +1,355 @@
+"""Writes to a member's own profile: creating it, the set-up steps, confirming the
+expectation statement and leaving the programme.
+
+Forms validate (lengths, choices, counts); these functions store, inside one
+transaction, and keep the tag bitmasks in step with the tags.
+"""
+
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pycountry
+from allauth.account.models import EmailAddress
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from community.models import (
+    Block,
+    HopeTag,
+    InterestTag,
+    LanguageTag,
+    Match,
+    MatchRequest,
+    ProfessionTag,
+    Profile,
+    ProfileHope,
+    ProfileInterest,
+    ProfileLanguage,
+    ProfileProfession,
+    ProgrammeTexts,
+)
+from community.services.tags import profile_masks_refresh, tag_get_or_create
+
+# The Profile fields a member edits through the profile forms; nothing else is
+# written from form data.
+EDITABLE_FIELDS = frozenset(
+    {
+        "role",
+        "display_name",
+        "about",
+        "age_group",
+        "household",
+        "children_0_5",
+        "children_6_12",
+        "children_13_17",
+        "municipality",
+        "employer",
+        "partner_organisation",
+        "time_per_month",
+        "capacity",
+        "arrival_date",
+        "expectations",
+        "show_age_group",
+        "show_household",
+        "show_employer",
+        "show_photo",
+        "is_available",
+    }
+)
+
+
+# --- Reading and creating ------------------------------------------------------
+
+
+def profile_get_or_create_for(user: AbstractBaseUser) -> Profile:
+    """The user's profile, created empty if they have none yet (for instance an
+    account made with ``createsuperuser``)."""
+    profile = Profile.objects.filter(user=user).select_related("municipality").first()
+    if profile is not None:
+        return profile
+    with transaction.atomic():
+        profile, _created = Profile.objects.get_or_create(
+            user=user,
+            defaults={"display_name": (user.get_full_name() or "")[:80]},
+        )
+    return profile
+
+
+def programme_texts_for(request: HttpRequest | None) -> ProgrammeTexts:
+    """The programme texts of the request's site (or the default site); their
+    defaults, unsaved, on a database without any site."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request) if request is not None else None
+    site = site or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return ProgrammeTexts()
+    return ProgrammeTexts.for_site(site)
+
+
+@transaction.atomic
+def profile_create_at_signup(
+    *, user: AbstractBaseUser, display_name: str, request: HttpRequest | None
+) -> Profile:
+    """The new member's profile, recording which guidelines they accepted."""
+    texts = programme_texts_for(request)
+    profile, _created = Profile.objects.update_or_create(
+        user=user,
+        defaults={
+            "display_name": display_name[:80],
+            "guidelines_version": texts.guidelines_version,
+            "guidelines_accepted_at": timezone.now(),
+        },
+    )
+    return profile
+
+
+# --- Languages -------------------------------------------------------------------
+
+
+def language_display_name(code: str) -> str | None:
+    """English name of an ISO 639 language, without pycountry's qualifiers
+    ("Modern Greek (1453-)" → "Modern Greek")."""
+    language = pycountry.languages.get(alpha_2=code) or pycountry.languages.get(
+        alpha_3=code
+    )
+    if language is None:
+        return None
+    name = getattr(language, "common_name", None) or language.name
+    return re.sub(r"\s*\(.*\)$", "", name)
+
+
+def iso_language_codes() -> list[tuple[str, str]]:
+    """(code, name) for every language with a two-letter ISO 639-1 code."""
+    rows = []
+    for language in pycountry.languages:
+        code = getattr(language, "alpha_2", None)
+        if code:
+            rows.append((code, language_display_name(code) or code))
+    return sorted(rows, key=lambda row: row[1])
+
+
+def language_tag_for_code(code: str) -> LanguageTag:
+    """The LanguageTag for an ISO code, created from pycountry if missing."""
+    tag = LanguageTag.objects.filter(code=code).first()
+    if tag is not None:
+        return tag
+    name = language_display_name(code)
+    if name is None:
+        raise ValueError(f"Unknown language code {code!r}")
+    existing = LanguageTag.objects.filter(name__iexact=name).first()
+    if existing is not None:
+        return existing
+    return tag_get_or_create(LanguageTag, name=name, code=code)
+
+
+# --- Writing the profile ---------------------------------------------------------
+
+
+@transaction.atomic
+def profile_update(*, profile: Profile, data: dict[str, Any]) -> Profile:
+    """Store validated form data on the profile (only the editable fields)."""
+    changed = []
+    for field, value in data.items():
+        if field not in EDITABLE_FIELDS:
+            continue
+        setattr(profile, field, value)
+        changed.append(field)
+    if changed:
+        profile.save(update_fields=[*changed, "updated_at"])
+    if {"role", "municipality"} & set(changed):
+        # Whether the profile is listed in the directory depends on these.
+        profile_masks_refresh(profile)
+    return profile
+
+
+@transaction.atomic
+def profile_languages_set(
+    *, profile: Profile, languages: Sequence[tuple[str, str]]
+) -> Profile:
+    """Replace the member's languages with ``(iso_code, level)`` pairs."""
+    wanted: dict[int, str] = {}
+    for code, level in languages:
+        wanted[language_tag_for_code(code).pk] = level
+    ProfileLanguage.objects.filter(content_object=profile).exclude(
+        tag_id__in=wanted
+    ).delete()
+    for tag_id, level in wanted.items():
+        ProfileLanguage.objects.update_or_create(
+            content_object=profile, tag_id=tag_id, defaults={"level": level}
+        )
+    return profile_masks_refresh(profile)
+
+
+def _set_items(through, profile: Profile, tags: Iterable) -> None:
+    wanted = {tag.pk for tag in tags}
+    through.objects.filter(content_object=profile).exclude(tag_id__in=wanted).delete()
+    have = set(
+        through.objects.filter(content_object=profile).values_list("tag_id", flat=True)
+    )
+    through.objects.bulk_create(
+        [through(content_object=profile, tag_id=pk) for pk in wanted - have]
+    )
+
+
+@transaction.atomic
+def profile_tags_set(
+    *,
+    profile: Profile,
+    interests: Sequence[InterestTag | str],
+    professions: Sequence[ProfessionTag],
+    hopes: Sequence[HopeTag],
+) -> Profile:
+    """Replace interests (tags or names typed by the member), professional
+    background and hopes, then refresh the bitmasks."""
+    interest_tags = [
+        item
+        if isinstance(item, InterestTag)
+        else tag_get_or_create(InterestTag, name=item)
+        for item in interests
+    ]
+    _set_items(ProfileInterest, profile, interest_tags)
+    _set_items(ProfileProfession, profile, professions)
+    _set_items(ProfileHope, profile, hopes)
+    return profile_masks_refresh(profile)
+
+
+def _delete_file_on_commit(field_file) -> None:
+    name, storage = field_file.name, field_file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@transaction.atomic
+def profile_photo_set(*, profile: Profile, photo: ContentFile | None) -> Profile:
+    """Replace (or with ``None`` remove) the member's photo. ``photo`` is an
+    already cleaned JPEG from ``services.photos.photo_clean``."""
+    if profile.photo:
+        _delete_file_on_commit(profile.photo)
+    if photo is None:
+        profile.photo = ""
+        profile.save(update_fields=["photo", "updated_at"])
+    else:
+        profile.photo.save(f"{uuid.uuid4().hex}.jpg", photo, save=False)
+        profile.save(update_fields=["photo", "updated_at"])
+    return profile
+
+
+@transaction.atomic
+def expectations_confirm(*, profile: Profile, version: int) -> Profile:
+    profile.expectations_version = version
+    profile.expectations_confirmed_at = timezone.now()
+    profile.save(update_fields=["expectations_version", "expectations_confirmed_at"])
+    return profile
+
+
+# --- Leaving -----------------------------------------------------------------------
+
+
+def _active_match_count(profile_id: int) -> int:
+    return Match.objects.filter(
+        Q(host_id=profile_id) | Q(newcomer_id=profile_id),
+        status=Match.Status.ACTIVE,
+    ).count()
+
+
+@transaction.atomic
+def account_delete(*, user: AbstractBaseUser) -> None:
+    """Erase a member's personal data and close the account.
+
+    What others keep (a past match, a request they received) stays, shown as
+    "Former member": the profile row remains with ``is_deleted`` set and nothing
+    personal in it. Pending requests are cancelled and active matches ended.
+    Reports the member made stay for the coordinators.
+    """
+    profile = profile_get_or_create_for(user)
+    now = timezone.now()
+
+    MatchRequest.objects.filter(
+        Q(sender=profile) | Q(recipient=profile), status=MatchRequest.Status.PENDING
+    ).update(status=MatchRequest.Status.CANCELLED, responded_at=now)
+    # What the member wrote to others is theirs: erased.
+    MatchRequest.objects.filter(sender=profile).update(message="")
+    MatchRequest.objects.filter(recipient=profile).update(decline_reason="")
+
+    active = Match.objects.filter(
+        Q(host=profile) | Q(newcomer=profile), status=Match.Status.ACTIVE
+    )
+    others = {
+        pk
+        for pair in active.values_list("host_id", "newcomer_id")
+        for pk in pair
+        if pk != profile.pk
+    }
+    active.update(
+        status=Match.Status.ENDED,
+        ended_at=now,
+        ended_by=profile,
+        end_reason=gettext("Member left"),
+    )
+    for other_id in others:
+        Profile.objects.filter(pk=other_id).update(
+            active_match_count=_active_match_count(other_id)
+        )
+    Block.objects.filter(blocker=profile).delete()
+
+    for through in (ProfileLanguage, ProfileProfession, ProfileInterest, ProfileHope):
+        through.objects.filter(content_object=profile).delete()
+    if profile.photo:
+        _delete_file_on_commit(profile.photo)
+    Profile.objects.filter(pk=profile.pk).update(
+        display_name="",
+        is_deleted=True,
+        role="",
+        photo="",
+        about="",
+        age_group=None,
+        household="",
+        children_0_5=False,
+        children_6_12=False,
+        children_13_17=False,
+        municipality=None,
+        employer="",
+        partner_organisation=None,
+        time_per_month="",
+        capacity=1,
+        arrival_date=None,
+        expectations="",
+        show_age_group=False,
+        show_household=False,
+        show_employer=False,
+        show_photo=False,
+        is_available=False,
+        spoken_mask=0,
+        learning_mask=0,
+        profession_mask=0,
+        interest_mask=0,
+        hope_mask=0,
+        active_match_count=0,
+        last_active_at=None,
+        is_listed=False,
+        updated_at=now,
+    )
+    profile.refresh_from_db()
+    profile_masks_refresh(profile)
+
+    EmailAddress.objects.filter(user=user).delete()
+    anonymous = f"former-member-{user.pk}-{uuid.uuid4().hex[:8]}"
+    user.username = anonymous
+    user.email = ""
+    user.first_name = ""
+    user.last_name = ""
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()

@@ -1,0 +1,535 @@
+"""Match requests and matches: asking, answering, withdrawing and ending.
+
+Every rule of the programme is checked here (and the ones that can be are also
+database constraints, see community/models/matches.py). A broken rule raises
+``RuleBroken`` with a message for the member. Rows that races could get wrong
+(the request being answered, the host's places) are locked with
+``select_for_update``; e-mails go out on commit.
+"""
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from community.models import (
+    Block,
+    Match,
+    MatchRequest,
+    Profile,
+    ProgrammeTexts,
+    Role,
+)
+from community.models.matches import MAX_OPEN_REQUESTS_SENT, MIN_REQUEST_MESSAGE
+from community.services.emails import email_send, member_url, one_line
+from community.services.errors import RuleBroken
+
+MAX_REQUEST_MESSAGE = 2000
+MAX_REASON = 1000
+
+
+# --- Reading the rules ----------------------------------------------------------
+
+
+def current_expectations_version() -> int:
+    """The version of the expectation statement members confirm now (the default
+    site's ProgrammeTexts)."""
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return ProgrammeTexts._meta.get_field("expectations_version").default
+    return ProgrammeTexts.for_site(site).expectations_version
+
+
+@dataclass(frozen=True)
+class PairFacts:
+    """What stands between two members, read in four small queries."""
+
+    blocked_by_sender: bool
+    blocked_by_recipient: bool
+    pending: MatchRequest | None
+    active_match: Match | None
+    open_sent: int
+
+
+def pair_facts(*, sender: Profile, recipient: Profile) -> PairFacts:
+    blockers = set(
+        Block.objects.filter(
+            Q(blocker=sender, blocked=recipient) | Q(blocker=recipient, blocked=sender)
+        ).values_list("blocker_id", flat=True)
+    )
+    low, high = sorted([sender.pk, recipient.pk])
+    pending = (
+        MatchRequest.objects.filter(
+            pair_low=low, pair_high=high, status=MatchRequest.Status.PENDING
+        )
+        .select_related("sender", "recipient")
+        .first()
+    )
+    active_match = Match.objects.filter(
+        Q(host=sender, newcomer=recipient) | Q(host=recipient, newcomer=sender),
+        status=Match.Status.ACTIVE,
+    ).first()
+    open_sent = MatchRequest.objects.filter(
+        sender=sender, status=MatchRequest.Status.PENDING
+    ).count()
+    return PairFacts(
+        blocked_by_sender=sender.pk in blockers,
+        blocked_by_recipient=recipient.pk in blockers,
+        pending=pending,
+        active_match=active_match,
+        open_sent=open_sent,
+    )
+
+
+def _pending_exists_message(recipient: Profile) -> str:
+    return _(
+        "There is already a request waiting for an answer between you and "
+        "%(name)s. You can see it on your requests page."
+    ) % {"name": recipient.public_name}
+
+
+def match_request_refusal(
+    *, sender: Profile, recipient: Profile, facts: PairFacts | None = None
+) -> str | None:
+    """Why ``sender`` may not ask ``recipient`` now, in words; None if they may.
+
+    Covers every rule about the pair; the message and the expectation
+    confirmation are checked when the request is sent."""
+    if sender.pk == recipient.pk:
+        return _("You cannot send a match request to yourself.")
+    if sender.is_deleted:
+        return _("Your account has been closed.")
+    if recipient.is_deleted:
+        return _("This member has left the programme.")
+    if facts is None:
+        facts = pair_facts(sender=sender, recipient=recipient)
+    if facts.blocked_by_sender:
+        return _(
+            "You have blocked %(name)s. Unblock them first if you want to ask them."
+        ) % {"name": recipient.public_name}
+    if facts.blocked_by_recipient:
+        # Said as if the member were paused: nobody learns they were blocked.
+        return _("%(name)s is not available for matching right now.") % {
+            "name": recipient.public_name
+        }
+    if {sender.role, recipient.role} != {Role.HOST, Role.NEWCOMER}:
+        return _(
+            "Matches are between a host and a newcomer: hosts ask newcomers and "
+            "newcomers ask hosts."
+        )
+    if not sender.is_available:
+        return _(
+            "Your profile is paused. Make yourself available for matching again "
+            "before you ask someone."
+        )
+    if not recipient.is_available:
+        return _("%(name)s is not available for matching right now.") % {
+            "name": recipient.public_name
+        }
+    if facts.active_match is not None:
+        return _("You and %(name)s are already matched.") % {
+            "name": recipient.public_name
+        }
+    if facts.pending is not None:
+        return _pending_exists_message(recipient)
+    host = sender if sender.is_host else recipient
+    if host.free_places == 0:
+        if host.pk == sender.pk:
+            return _(
+                "You have no free places: you already host as many newcomers as "
+                "you offered. End a match or offer more places in your profile "
+                "before you ask someone new."
+            )
+        return _(
+            "%(name)s has no free places right now: they already host as many "
+            "newcomers as they offered."
+        ) % {"name": recipient.public_name}
+    if facts.open_sent >= MAX_OPEN_REQUESTS_SENT:
+        return _(
+            "You already have %(count)d requests waiting for an answer. Withdraw "
+            "one, or wait for an answer, before you ask someone else."
+        ) % {"count": MAX_OPEN_REQUESTS_SENT}
+    return None
+
+
+def _check_message(message: str) -> str:
+    message = (message or "").strip()
+    if len(message) < MIN_REQUEST_MESSAGE:
+        raise RuleBroken(
+            _(
+                "Please write a little more: your message needs at least %(min)d "
+                "characters (it has %(count)d)."
+            )
+            % {"min": MIN_REQUEST_MESSAGE, "count": len(message)},
+            field="message",
+        )
+    if len(message) > MAX_REQUEST_MESSAGE:
+        raise RuleBroken(
+            _(
+                "Your message is too long: at most %(max)s characters (it has "
+                "%(count)s)."
+            )
+            % {"max": f"{MAX_REQUEST_MESSAGE:,}", "count": f"{len(message):,}"},
+            field="message",
+        )
+    return message
+
+
+def _check_expectations(confirmed: bool) -> None:
+    if not confirmed:
+        raise RuleBroken(
+            _(
+                "Please read the programme's expectations and confirm that you "
+                "accept them."
+            ),
+            field="confirm_expectations",
+        )
+
+
+def _check_reason(reason: str, *, required: bool) -> str:
+    reason = (reason or "").strip()
+    if required and not reason:
+        raise RuleBroken(_("Please tell us briefly why."), field="reason")
+    if len(reason) > MAX_REASON:
+        raise RuleBroken(
+            _(
+                "Please keep the reason to at most %(max)s characters (it has "
+                "%(count)s)."
+            )
+            % {"max": f"{MAX_REASON:,}", "count": f"{len(reason):,}"},
+            field="reason",
+        )
+    return reason
+
+
+def _lock_profiles(*profiles: Profile) -> dict[int, Profile]:
+    """Lock the profiles in id order (the same order everywhere: no deadlocks)."""
+    ids = sorted({p.pk for p in profiles})
+    return {
+        p.pk: p
+        for p in Profile.objects.select_for_update().filter(pk__in=ids).order_by("pk")
+    }
+
+
+def _confirm_expectations(profile: Profile, version: int, now) -> None:
+    Profile.objects.filter(pk=profile.pk).update(
+        expectations_version=version, expectations_confirmed_at=now
+    )
+    profile.expectations_version = version
+    profile.expectations_confirmed_at = now
+
+
+# --- Requests -------------------------------------------------------------------
+
+
+def match_request_create(
+    *, sender: Profile, recipient: Profile, message: str, confirm_expectations: bool
+) -> MatchRequest:
+    """``sender`` asks ``recipient`` to become a pair. E-mails the recipient."""
+    message = _check_message(message)
+    _check_expectations(confirm_expectations)
+    with transaction.atomic():
+        # Both profiles locked: a second request from the same sender (the
+        # five-open limit) or between the same pair waits for this one.
+        locked = _lock_profiles(sender, recipient)
+        sender_now, recipient_now = locked[sender.pk], locked[recipient.pk]
+        refusal = match_request_refusal(sender=sender_now, recipient=recipient_now)
+        if refusal:
+            raise RuleBroken(refusal)
+        version = current_expectations_version()
+        now = timezone.now()
+        try:
+            with transaction.atomic():
+                request = MatchRequest.objects.create(
+                    sender=sender_now,
+                    recipient=recipient_now,
+                    message=message,
+                    expectations_version=version,
+                )
+        except IntegrityError as error:
+            # The constraint one_pending_request_per_pair caught a race.
+            raise RuleBroken(_pending_exists_message(recipient_now)) from error
+        _confirm_expectations(sender, version, now)
+        transaction.on_commit(lambda: _email_request_received(request.pk))
+    return request
+
+
+def _pending_for_update(request: MatchRequest) -> MatchRequest:
+    current = (
+        MatchRequest.objects.select_for_update()
+        .select_related("sender", "recipient")
+        .get(pk=request.pk)
+    )
+    if current.status != MatchRequest.Status.PENDING:
+        raise RuleBroken(
+            _("This request is no longer waiting for an answer (%(status)s).")
+            % {"status": current.get_status_display().lower()}
+        )
+    return current
+
+
+def match_request_accept(
+    *, request: MatchRequest, by: Profile, confirm_expectations: bool
+) -> Match:
+    """The recipient says yes: the pair becomes an active Match and the host has
+    one place fewer. E-mails the sender."""
+    if by.pk != request.recipient_id:
+        raise RuleBroken(_("Only the member who was asked can answer this request."))
+    _check_expectations(confirm_expectations)
+    with transaction.atomic():
+        current = _pending_for_update(request)
+        locked = _lock_profiles(current.sender, current.recipient)
+        sender, recipient = locked[current.sender_id], locked[current.recipient_id]
+        if sender.is_deleted:
+            raise RuleBroken(_("This member has left the programme."))
+        if Block.objects.filter(
+            Q(blocker=sender, blocked=recipient) | Q(blocker=recipient, blocked=sender)
+        ).exists():
+            raise RuleBroken(_("This member is not available for matching right now."))
+        if not sender.is_available:
+            raise RuleBroken(
+                _(
+                    "%(name)s has paused their profile, so the request cannot be "
+                    "accepted now."
+                )
+                % {"name": sender.public_name}
+            )
+        if not recipient.is_available:
+            raise RuleBroken(
+                _(
+                    "Your profile is paused. Make yourself available for matching "
+                    "again before you accept a request."
+                )
+            )
+        if {sender.role, recipient.role} != {Role.HOST, Role.NEWCOMER}:
+            raise RuleBroken(
+                _(
+                    "Matches are between a host and a newcomer: this request cannot "
+                    "be accepted."
+                )
+            )
+        host, newcomer = (sender, recipient) if sender.is_host else (recipient, sender)
+        # The condition in the UPDATE is the real guard: it holds even where the
+        # database ignores row locks.
+        took_place = Profile.objects.filter(
+            pk=host.pk, active_match_count__lt=F("capacity")
+        ).update(active_match_count=F("active_match_count") + 1)
+        if not took_place:
+            if host.pk == by.pk:
+                raise RuleBroken(
+                    _(
+                        "You have no free places: you already host as many "
+                        "newcomers as you offered. End a match or offer more places "
+                        "in your profile before you accept."
+                    )
+                )
+            raise RuleBroken(
+                _(
+                    "%(name)s has no free places right now, so the request cannot "
+                    "be accepted."
+                )
+                % {"name": host.public_name}
+            )
+        now = timezone.now()
+        try:
+            with transaction.atomic():
+                match = Match.objects.create(
+                    host=host, newcomer=newcomer, request=current
+                )
+        except IntegrityError as error:
+            raise RuleBroken(
+                _("You and %(name)s are already matched.")
+                % {"name": sender.public_name}
+            ) from error
+        current.status = MatchRequest.Status.ACCEPTED
+        current.responded_at = now
+        current.save(update_fields=["status", "responded_at"])
+        _confirm_expectations(by, current_expectations_version(), now)
+        request.status, request.responded_at = current.status, now
+        transaction.on_commit(lambda: _after_match_started(match.pk))
+    return match
+
+
+def match_request_decline(
+    *, request: MatchRequest, by: Profile, reason: str = ""
+) -> MatchRequest:
+    """The recipient says no, with an optional reason only coordinators see.
+    E-mails the sender (without the reason)."""
+    if by.pk != request.recipient_id:
+        raise RuleBroken(_("Only the member who was asked can answer this request."))
+    reason = _check_reason(reason, required=False)
+    with transaction.atomic():
+        current = _pending_for_update(request)
+        current.status = MatchRequest.Status.DECLINED
+        current.decline_reason = reason
+        current.responded_at = timezone.now()
+        current.save(update_fields=["status", "decline_reason", "responded_at"])
+        transaction.on_commit(lambda: _email_request_declined(current.pk))
+    return current
+
+
+def match_request_withdraw(*, request: MatchRequest, by: Profile) -> MatchRequest:
+    """The sender takes a pending request back. No e-mail: nobody needs one."""
+    if by.pk != request.sender_id:
+        raise RuleBroken(_("Only the member who sent this request can withdraw it."))
+    with transaction.atomic():
+        current = _pending_for_update(request)
+        now = timezone.now()
+        current.status = MatchRequest.Status.WITHDRAWN
+        current.responded_at = now
+        # The sender did this themselves: not an answer to tell them about.
+        current.sender_seen_at = now
+        current.save(update_fields=["status", "responded_at", "sender_seen_at"])
+    return current
+
+
+def request_answers_mark_seen(*, profile: Profile) -> int:
+    """The member has seen the answers to their requests (header notice off)."""
+    return (
+        MatchRequest.objects.filter(sender=profile, sender_seen_at=None)
+        .exclude(status=MatchRequest.Status.PENDING)
+        .update(sender_seen_at=timezone.now())
+    )
+
+
+def requests_mark_seen(*, profile: Profile) -> int:
+    """The member has seen the requests waiting for their answer."""
+    return MatchRequest.objects.filter(
+        recipient=profile, recipient_seen_at=None
+    ).update(recipient_seen_at=timezone.now())
+
+
+# --- Matches --------------------------------------------------------------------
+
+
+def match_close(*, match: Match, by: Profile, reason: str) -> Match:
+    """End an active match inside the caller's transaction (no checks on who).
+    Frees the host's place; never counts below zero. Used by ``match_end`` and
+    by blocking."""
+    current = Match.objects.select_for_update().get(pk=match.pk)
+    if current.status != Match.Status.ACTIVE:
+        raise RuleBroken(_("This match has already ended."))
+    current.status = Match.Status.ENDED
+    current.ended_at = timezone.now()
+    current.ended_by = by
+    current.end_reason = reason
+    current.save(update_fields=["status", "ended_at", "ended_by", "end_reason"])
+    Profile.objects.filter(pk=current.host_id, active_match_count__gt=0).update(
+        active_match_count=F("active_match_count") - 1
+    )
+    transaction.on_commit(lambda: _email_match_ended(current.pk))
+    return current
+
+
+def match_end(*, match: Match, by: Profile, reason: str) -> Match:
+    """Either member ends the match with a reason (only coordinators see it).
+    E-mails the other member."""
+    if not match.involves(by):
+        raise RuleBroken(_("Only the two members of a match can end it."))
+    reason = _check_reason(reason, required=True)
+    with transaction.atomic():
+        return match_close(match=match, by=by, reason=reason)
+
+
+# --- After commit ----------------------------------------------------------------
+
+
+def _after_match_started(match_id: int) -> None:
+    """Runs once a new match is stored. The place to hook what a match starts
+    (the messaging work adds the pair's conversation here); for now it tells the
+    member who asked that they were accepted."""
+    match = Match.objects.select_related(
+        "request__sender__user", "request__recipient", "host__user", "newcomer__user"
+    ).get(pk=match_id)
+    if match.request is None:
+        return
+    sender, recipient = match.request.sender, match.request.recipient
+    with translation.override("en"):
+        subject = _("%(name)s accepted your request") % {
+            "name": one_line(recipient.public_name)
+        }
+    email_send(
+        to=[sender.user.email],
+        template="request_accepted",
+        subject=subject,
+        context={
+            "member": sender,
+            "other": recipient,
+            "match_url": member_url("match_detail", match.pk),
+        },
+    )
+
+
+def _email_request_received(request_id: int) -> None:
+    request = MatchRequest.objects.select_related("sender", "recipient__user").get(
+        pk=request_id
+    )
+    if request.status != MatchRequest.Status.PENDING or request.recipient.is_deleted:
+        return
+    with translation.override("en"):
+        subject = _("%(name)s would like to meet you") % {
+            "name": one_line(request.sender.public_name)
+        }
+    email_send(
+        to=[request.recipient.user.email],
+        template="request_received",
+        subject=subject,
+        context={
+            "member": request.recipient,
+            "other": request.sender,
+            "request": request,
+            "requests_url": member_url("requests"),
+        },
+    )
+
+
+def _email_request_declined(request_id: int) -> None:
+    request = MatchRequest.objects.select_related("sender__user", "recipient").get(
+        pk=request_id
+    )
+    if request.sender.is_deleted:
+        return
+    with translation.override("en"):
+        subject = _("Your request to %(name)s") % {
+            "name": one_line(request.recipient.public_name)
+        }
+    email_send(
+        to=[request.sender.user.email],
+        template="request_declined",
+        subject=subject,
+        context={
+            "member": request.sender,
+            "other": request.recipient,
+            "suggested_url": member_url("suggested"),
+        },
+    )
+
+
+def _email_match_ended(match_id: int) -> None:
+    match = Match.objects.select_related("host__user", "newcomer__user").get(
+        pk=match_id
+    )
+    if match.ended_by_id is None:
+        return
+    ended_by = match.host if match.ended_by_id == match.host_id else match.newcomer
+    other = match.other(ended_by)
+    if other.is_deleted:
+        return
+    with translation.override("en"):
+        subject = _("Your match with %(name)s has ended") % {
+            "name": one_line(ended_by.public_name)
+        }
+    email_send(
+        to=[other.user.email],
+        template="match_ended",
+        subject=subject,
+        context={
+            "member": other,
+            "other": ended_by,
+            "matches_url": member_url("matches"),
+        },
+    )

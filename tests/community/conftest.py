@@ -1,0 +1,27 @@
+"""Fixtures for the community tests: members made by ``factories.make_member`` and
+a test client signed in as one of them."""
+
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def host(db):
+    return factories.make_member(role="host", display_name="Hanne Host", capacity=1)
+
+
+@pytest.fixture
+def newcomer(db):
+    return factories.make_member(role="newcomer", display_name="Nadia Newcomer")
+
+
+@pytest.fixture
+def login(client):
+    """``login(profile)`` signs the test client in as that member."""
+
+    def _login(profile):
+        client.force_login(profile.user)
+        return client
+
+    return _login
