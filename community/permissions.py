@@ -33,7 +33,8 @@ def member_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
         profile = profile_get_or_create_for(request.user)
         if profile.is_deleted:
             return redirect_to_login(request.get_full_path())
-        missing = profile.missing_for_browsing()
+        # is_listed is kept true only for complete profiles: no tag queries then.
+        missing = [] if profile.is_listed else profile.missing_for_browsing()
         if missing:
             messages.info(
                 request,

@@ -127,5 +127,9 @@ def page(chromium, live_server_url):
     )
     tab.problems = problems
     yield tab
+    # Let every request of the last page finish before the database is emptied
+    # for the next test; a late request would write into the emptied tables.
+    tab.wait_for_load_state("networkidle")
+    tab.goto("about:blank")
     context.close()
     assert not problems, problems

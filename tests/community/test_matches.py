@@ -147,6 +147,7 @@ def test_a_match_is_found_only_for_its_members(newcomer, host):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("fresh_content_types")
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL"
 )

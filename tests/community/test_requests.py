@@ -479,6 +479,7 @@ def test_names_with_markup_are_escaped_in_html_emails(
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("fresh_content_types")
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL"
 )
