@@ -694,8 +694,8 @@ def _reasons(me: Profile, other: Profile, match: MatchScore, points) -> list[str
             % {
                 "hopes": _join(
                     [
-                        n.lower()
-                        for n in _names(other.hope_items.all(), match.shared_hopes)
+                        _as_object(name, languages)
+                        for name in _names(other.hope_items.all(), match.shared_hopes)
                     ]
                 )
             }

@@ -215,3 +215,20 @@ def test_explanations_say_why_in_words():
     assert "You both live in Aarhus" in reasons
     assert "You are both families with children" in reasons
     assert "They can host 2 more newcomers" in reasons
+
+
+@pytest.mark.django_db
+def test_hopes_read_as_a_sentence_and_languages_keep_their_capital():
+    newcomer = make_member(
+        role="newcomer",
+        languages={"en": "fluent", "da": "learning"},
+        hopes=["Friendship", "Danish practice"],
+    )
+    host = make_member(
+        role="host",
+        languages={"en": "fluent", "da": "native"},
+        hopes=["Friendship", "Danish practice"],
+    )
+    profiles = list(prefetch_for_explain(Profile.objects.filter(pk=host.pk)))
+    reasons = explain(newcomer, profiles)[host.pk].reasons
+    assert "You both hope for Danish practice and friendship" in reasons
