@@ -54,6 +54,7 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, Least
 from django.db.models.lookups import GreaterThan
@@ -586,17 +587,22 @@ FACET_ITEMS = ("language_items", "interest_items", "profession_items", "hope_ite
 def prefetch_for_explain(queryset: QuerySet[Profile]) -> QuerySet[Profile]:
     """The prefetches ``explain`` and the member cards need: four queries for any
     number of profiles."""
-    return queryset.select_related("municipality").prefetch_related(
+    return queryset.select_related("municipality").prefetch_related(*_tag_prefetches())
+
+
+def _tag_prefetches() -> list[Prefetch]:
+    return [
         Prefetch("language_items", ProfileLanguage.objects.select_related("tag")),
         Prefetch("interest_items", ProfileInterest.objects.select_related("tag")),
         Prefetch("profession_items", ProfileProfession.objects.select_related("tag")),
         Prefetch("hope_items", ProfileHope.objects.select_related("tag")),
-    )
+    ]
 
 
 def viewer_with_tags(me: Profile) -> Profile:
     """The viewer's profile with its tags loaded, for ``ranked`` and ``explain``."""
-    return prefetch_for_explain(Profile.objects.filter(pk=me.pk)).get()
+    prefetch_related_objects([me], *_tag_prefetches())
+    return me
 
 
 def _names(items, ids) -> list[str]:
