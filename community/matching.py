@@ -58,7 +58,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Least
 from django.db.models.lookups import GreaterThan
-from django.utils.text import format_lazy
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -609,12 +609,6 @@ def _names(items, ids) -> list[str]:
     return sorted(item.tag.name for item in items if item.tag_id in ids)
 
 
-def _join(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return format_lazy("{} {} {}", ", ".join(names[:-1]), _("and"), names[-1])
-
-
 def explain(me: Profile, profiles: list[Profile]) -> dict[int, Explanation]:
     """Score and reasons in words for each profile shown (tags prefetched; pass
     ``me`` from ``viewer_with_tags`` to save its queries)."""
@@ -654,7 +648,11 @@ def _reasons(me: Profile, other: Profile, match: MatchScore, points) -> list[str
     languages = list(other.language_items.all())
     reasons.append(
         _("You both speak %(languages)s")
-        % {"languages": _join(_names(languages, match.shared_languages))}
+        % {
+            "languages": get_text_list(
+                _names(languages, match.shared_languages), _("and")
+            )
+        }
     )
     if match.learning_help:
         mine = list(me.language_items.all())
@@ -663,7 +661,7 @@ def _reasons(me: Profile, other: Profile, match: MatchScore, points) -> list[str
         if helps:
             reasons.append(
                 _("They speak %(languages)s, which you are learning")
-                % {"languages": _join(helps)}
+                % {"languages": get_text_list(helps, _("and"))}
             )
         else:
             their_learning = {
@@ -674,14 +672,14 @@ def _reasons(me: Profile, other: Profile, match: MatchScore, points) -> list[str
             )
             reasons.append(
                 _("You speak %(languages)s, which they are learning")
-                % {"languages": _join(teach)}
+                % {"languages": get_text_list(teach, _("and"))}
             )
     if match.shared_interests:
         reasons.append(
             _("You both like %(interests)s")
             % {
-                "interests": _join(
-                    _names(other.interest_items.all(), match.shared_interests)
+                "interests": get_text_list(
+                    _names(other.interest_items.all(), match.shared_interests), _("and")
                 )
             }
         )
@@ -689,8 +687,9 @@ def _reasons(me: Profile, other: Profile, match: MatchScore, points) -> list[str
         reasons.append(
             _("You share a background in %(fields)s")
             % {
-                "fields": _join(
-                    _names(other.profession_items.all(), match.shared_professions)
+                "fields": get_text_list(
+                    _names(other.profession_items.all(), match.shared_professions),
+                    _("and"),
                 )
             }
         )
@@ -698,11 +697,12 @@ def _reasons(me: Profile, other: Profile, match: MatchScore, points) -> list[str
         reasons.append(
             _("You both hope for %(hopes)s")
             % {
-                "hopes": _join(
+                "hopes": get_text_list(
                     [
                         _as_object(name, languages)
                         for name in _names(other.hope_items.all(), match.shared_hopes)
-                    ]
+                    ],
+                    _("and"),
                 )
             }
         )

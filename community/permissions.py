@@ -8,16 +8,10 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils.text import format_lazy
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from community.services.profiles import profile_get_or_create_for
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return format_lazy("{} {} {}", ", ".join(items[:-1]), _("and"), items[-1])
 
 
 def member_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -39,7 +33,7 @@ def member_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
             messages.info(
                 request,
                 _("Before you can meet other members, please add %(missing)s.")
-                % {"missing": _join(missing)},
+                % {"missing": get_text_list(missing, _("and"))},
             )
             return redirect("community:profile_setup")
         request.profile = profile

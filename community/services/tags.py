@@ -140,6 +140,9 @@ def tags_merge(*, into: FacetTag, merged: list[FacetTag]) -> int:
 def user_listing_sync(sender, instance, **kwargs) -> None:
     """A deactivated account (in the admin, or on deletion) leaves the directory;
     a reactivated one comes back if its profile is complete."""
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None and "is_active" not in update_fields:
+        return  # e.g. last_login on every log-in: nothing to do
     profile = Profile.objects.filter(user=instance).first()
     if profile is None:
         return
