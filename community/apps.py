@@ -20,7 +20,9 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth import get_user_model
+        from django.contrib.auth.signals import user_logged_out
 
+        from community import realtime
         from community.matching import forget_municipalities
         from community.models import Municipality
         from community.services.tags import user_listing_sync
@@ -29,3 +31,6 @@ class CommunityConfig(AppConfig):
         post_save.connect(forget_municipalities, sender=Municipality)
         post_delete.connect(forget_municipalities, sender=Municipality)
         post_save.connect(user_listing_sync, sender=get_user_model())
+        # Open sockets close when their session or account ends.
+        user_logged_out.connect(realtime.on_logged_out)
+        post_save.connect(realtime.on_user_saved, sender=get_user_model())

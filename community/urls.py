@@ -1,6 +1,6 @@
 from django.urls import path
 
-from community.views import directory, profile, requests, safety
+from community.views import directory, messages, profile, requests, safety
 
 app_name = "community"
 
@@ -34,6 +34,19 @@ urlpatterns = [
     path("matches/", requests.match_list, name="matches"),
     path("matches/<int:pk>/", requests.match_detail, name="match_detail"),
     path("matches/<int:pk>/end/", requests.match_end, name="match_end"),
+    # Chat (community/views/messages.py; live through community/realtime.py)
+    path("messages/", messages.conversation_list, name="conversations"),
+    path(
+        "messages/settings/",
+        messages.unread_email_setting,
+        name="unread_email_setting",
+    ),
+    path("messages/<int:pk>/", messages.conversation_detail, name="conversation"),
+    path(
+        "messages/<int:pk>/report/<int:message_pk>/",
+        messages.message_report_view,
+        name="message_report",
+    ),
     # Safety (community/views/safety.py)
     path("members/<int:pk>/block/", safety.block, name="block"),
     path("members/<int:pk>/unblock/", safety.unblock, name="unblock"),

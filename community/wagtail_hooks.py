@@ -109,6 +109,7 @@ class ReportViewSet(ModelViewSet):
         FieldPanel("reporter", read_only=True),
         FieldPanel("reported", read_only=True),
         FieldPanel("reason", read_only=True),
+        FieldPanel("quoted_message", read_only=True),
         FieldPanel("handled"),
         FieldPanel("coordinator_note"),
     ]

@@ -2,6 +2,12 @@
 
 from community.models.geography import Municipality, Region
 from community.models.matches import Match, MatchRequest
+from community.models.messaging import (
+    MAX_MESSAGE_LENGTH,
+    Conversation,
+    Message,
+    Participant,
+)
 from community.models.profiles import (
     AgeGroup,
     Household,
@@ -24,6 +30,8 @@ from community.models.tags import (
 )
 
 __all__ = [
+    "MAX_MESSAGE_LENGTH",
+    "Conversation",
     "AgeGroup",
     "Block",
     "HopeTag",
@@ -33,7 +41,9 @@ __all__ = [
     "LanguageTag",
     "Match",
     "MatchRequest",
+    "Message",
     "Municipality",
+    "Participant",
     "ProfessionTag",
     "Profile",
     "ProfileHope",

@@ -124,6 +124,14 @@ class Profile(models.Model):
         help_text=_("Pause to hide your profile from search and suggestions."),
     )
 
+    email_on_unread = models.BooleanField(
+        _("e-mail me about unread messages"),
+        default=True,
+        help_text=_(
+            "One e-mail per conversation when a message has waited 15 minutes."
+        ),
+    )
+
     guidelines_version = models.PositiveIntegerField(null=True, blank=True)
     guidelines_accepted_at = models.DateTimeField(null=True, blank=True)
     expectations_version = models.PositiveIntegerField(null=True, blank=True)

@@ -36,6 +36,17 @@ class Report(models.Model):
         "community.Profile", on_delete=models.CASCADE, related_name="reports_received"
     )
     reason = models.TextField(_("what happened"), max_length=2000)
+    # A report about a chat message keeps a copy of what it said, so the
+    # coordinators can read it even if the sender later erases their data.
+    message = models.ForeignKey(
+        "community.Message",
+        verbose_name=_("reported message"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+    )
+    quoted_message = models.TextField(_("the message"), blank=True)
     created_at = models.DateTimeField(_("reported"), auto_now_add=True)
     handled = models.BooleanField(_("handled"), default=False)
     coordinator_note = models.TextField(_("coordinator's note"), blank=True)

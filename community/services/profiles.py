@@ -8,6 +8,7 @@ transaction, and keep the tag bitmasks in step with the tags.
 import re
 import uuid
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import Any
 
 import pycountry
@@ -27,6 +28,7 @@ from community.models import (
     LanguageTag,
     Match,
     MatchRequest,
+    Message,
     ProfessionTag,
     Profile,
     ProfileHope,
@@ -253,6 +255,15 @@ def expectations_confirm(*, profile: Profile, version: int) -> Profile:
 # --- Leaving -----------------------------------------------------------------------
 
 
+def _sockets_close(user_id: int, match_ids: list[int]) -> None:
+    from community import realtime
+    from community.services.messaging import sockets_of_match_close
+
+    for match_id in match_ids:
+        sockets_of_match_close(match_id)
+    realtime.sessions_end(user_id=user_id)
+
+
 def _active_match_count(profile_id: int) -> int:
     return Match.objects.filter(
         Q(host_id=profile_id) | Q(newcomer_id=profile_id),
@@ -288,6 +299,7 @@ def account_delete(*, user: AbstractBaseUser) -> None:
         for pk in pair
         if pk != profile.pk
     }
+    ended_match_ids = list(active.values_list("pk", flat=True))
     active.update(
         status=Match.Status.ENDED,
         ended_at=now,
@@ -299,6 +311,10 @@ def account_delete(*, user: AbstractBaseUser) -> None:
             active_match_count=_active_match_count(other_id)
         )
     Block.objects.filter(blocker=profile).delete()
+    # What the member wrote in chats is erased too; the other member sees
+    # "message removed" in the history.
+    Message.objects.filter(sender=profile).update(body="")
+    transaction.on_commit(partial(_sockets_close, user.pk, ended_match_ids))
 
     for through in (ProfileLanguage, ProfileProfession, ProfileInterest, ProfileHope):
         through.objects.filter(content_object=profile).delete()

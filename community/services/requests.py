@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from community import realtime
 from community.models import (
     Block,
     Match,
@@ -25,6 +26,7 @@ from community.models import (
 from community.models.matches import MAX_OPEN_REQUESTS_SENT, MIN_REQUEST_MESSAGE
 from community.services.emails import email_send, member_url, one_line
 from community.services.errors import RuleBroken
+from community.services.messaging import conversation_start, sockets_of_match_close
 
 MAX_REQUEST_MESSAGE = 2000
 MAX_REASON = 1000
@@ -255,6 +257,7 @@ def match_request_create(
             raise RuleBroken(_pending_exists_message(recipient_now)) from error
         _confirm_expectations(sender, version, now)
         transaction.on_commit(lambda: _email_request_received(request.pk))
+        _badges_update_on_commit(recipient.pk)
     return request
 
 
@@ -340,6 +343,7 @@ def match_request_accept(
                 match = Match.objects.create(
                     host=host, newcomer=newcomer, request=current
                 )
+                conversation_start(match=match)
         except IntegrityError as error:
             raise RuleBroken(
                 _("You and %(name)s are already matched.")
@@ -351,6 +355,7 @@ def match_request_accept(
         _confirm_expectations(by, current_expectations_version(), now)
         request.status, request.responded_at = current.status, now
         transaction.on_commit(lambda: _after_match_started(match.pk))
+        _badges_update_on_commit(host.pk, newcomer.pk)
     return match
 
 
@@ -369,6 +374,7 @@ def match_request_decline(
         current.responded_at = timezone.now()
         current.save(update_fields=["status", "decline_reason", "responded_at"])
         transaction.on_commit(lambda: _email_request_declined(current.pk))
+        _badges_update_on_commit(current.sender_id)
     return current
 
 
@@ -384,6 +390,7 @@ def match_request_withdraw(*, request: MatchRequest, by: Profile) -> MatchReques
         # The sender did this themselves: not an answer to tell them about.
         current.sender_seen_at = now
         current.save(update_fields=["status", "responded_at", "sender_seen_at"])
+        _badges_update_on_commit(current.recipient_id)
     return current
 
 
@@ -422,6 +429,8 @@ def match_close(*, match: Match, by: Profile, reason: str) -> Match:
         active_match_count=F("active_match_count") - 1
     )
     transaction.on_commit(lambda: _email_match_ended(current.pk))
+    # The pair's chat sockets close; the history stays readable.
+    transaction.on_commit(lambda: sockets_of_match_close(current.pk))
     return current
 
 
@@ -438,10 +447,21 @@ def match_end(*, match: Match, by: Profile, reason: str) -> Match:
 # --- After commit ----------------------------------------------------------------
 
 
+def _badges_update_on_commit(*profile_ids: int) -> None:
+    """The members' header badges (notification sockets) update after commit."""
+
+    def announce() -> None:
+        user_ids = Profile.objects.filter(pk__in=profile_ids).values_list(
+            "user_id", flat=True
+        )
+        realtime.notices_changed(user_ids=list(user_ids))
+
+    transaction.on_commit(announce)
+
+
 def _after_match_started(match_id: int) -> None:
-    """Runs once a new match is stored. The place to hook what a match starts
-    (the messaging work adds the pair's conversation here); for now it tells the
-    member who asked that they were accepted."""
+    """Runs once a new match (and its conversation) is stored: tells the member
+    who asked that they were accepted."""
     match = Match.objects.select_related(
         "request__sender__user", "request__recipient", "host__user", "newcomer__user"
     ).get(pk=match_id)

@@ -108,8 +108,14 @@ def member_report(*, reporter: Profile, reported: Profile, reason: str) -> Repor
         report = Report.objects.create(
             reporter=reporter, reported=reported, reason=reason
         )
-        transaction.on_commit(lambda: _email_coordinators(report.pk))
+        report_coordinators_tell(report)
     return report
+
+
+def report_coordinators_tell(report: Report) -> None:
+    """E-mail the coordinators about ``report`` once the caller's transaction
+    commits."""
+    transaction.on_commit(lambda: _email_coordinators(report.pk))
 
 
 def coordinator_emails() -> list[str]:

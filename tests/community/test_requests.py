@@ -373,7 +373,8 @@ def test_the_recipient_is_emailed_only_after_the_request_is_stored(
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         ask(newcomer, host)
-    assert len(callbacks) == 1
+    # The e-mail and the recipient's live badge, both waiting for the commit.
+    assert len(callbacks) == 2
     assert mail.outbox == []
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,0 +1,54 @@
+"""Forms for chat: the composer (for browsers without JavaScript), reporting a
+message and the unread-e-mail setting. The rules live in
+community/services/messaging.py."""
+
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from community.models import MAX_MESSAGE_LENGTH
+from community.services.messaging import MAX_REPORT_REASON
+
+# Taken in full so the service can refuse an over-long message in words.
+_PARSE_LIMIT = 20_000
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your message"),
+        max_length=_PARSE_LIMIT,
+        strip=False,
+        widget=forms.Textarea(
+            attrs={
+                "rows": 3,
+                "maxlength": MAX_MESSAGE_LENGTH,
+                "class": "form-textarea chat-composer__input",
+            }
+        ),
+        error_messages={"required": _("Write something before you send.")},
+    )
+    # Made when the page is rendered, so pressing "Send" twice (or resending
+    # the form after a network error) stores the message once.
+    client_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+
+class MessageReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong with this message?"),
+        help_text=_("Only the programme's coordinators read this."),
+        max_length=_PARSE_LIMIT,
+        widget=forms.Textarea(
+            attrs={"rows": 5, "maxlength": MAX_REPORT_REASON, "class": "form-textarea"}
+        ),
+        error_messages={"required": _("Please tell us what is wrong.")},
+    )
+
+
+class UnreadEmailForm(forms.Form):
+    email_on_unread = forms.BooleanField(
+        label=_("E-mail me when a message has waited 15 minutes"),
+        help_text=_("At most one e-mail per conversation until you have read it."),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
+    )

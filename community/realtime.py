@@ -1,0 +1,540 @@
+"""Everything live, in one module: the chat and notification sockets, and the
+announcements the services make on commit.
+
+The database is the source of truth; the channel layer only says "there is
+something new". Each chat socket remembers the last message id it sent
+(``last_sent_id``). An announcement carries the message and the id of the one
+before it in the conversation: if that is the socket's ``last_sent_id`` the
+message goes straight out, otherwise the socket reads what it missed from the
+database first. So a message the layer dropped (it promises at most once) is
+sent with the next one, on the client's next ping, or on reconnect, where the
+client sends the last id it showed. Nothing is sent twice: ids at or below
+``last_sent_id`` are skipped.
+
+Sockets: ``/ws/conversations/<id>/?after=<last id shown>`` and
+``/ws/notifications/``. Frames are JSON objects with a ``type``; see
+``ConversationConsumer.receive``.
+"""
+
+import json
+import logging
+import time
+from functools import wraps
+from typing import Any
+from urllib.parse import parse_qs
+
+from asgiref.sync import async_to_sync, sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from channels.layers import get_channel_layer
+from django.db import close_old_connections, transaction
+
+logger = logging.getLogger(__name__)
+
+MAX_FRAME_BYTES = 64 * 1024
+CATCH_UP_BATCH = 200
+TYPING_EVERY = 2.0  # seconds between typing signals passed on per socket
+
+# Close codes the client understands (it does not reconnect after these).
+CLOSE_SIGNED_OUT = 4401
+CLOSE_FORBIDDEN = 4403
+CLOSE_ENDED = 4409
+CLOSE_TOO_BIG = 1009
+
+
+def conversation_group(conversation_id: int) -> str:
+    return f"conversation.{conversation_id}"
+
+
+def member_group(user_id: int) -> str:
+    return f"member.{user_id}"
+
+
+# Database work runs in a thread pool, not Channels' single shared thread, so
+# one slow query does not hold up every socket of the process. Each socket still
+# handles its frames one at a time, in order. Connections are closed (returned
+# to the pool) inside the call's own context: asgiref runs the function in a
+# copy of the context, where Django keeps the connection it opened.
+def in_thread(function):
+    @wraps(function)
+    def closing(*args, **kwargs):
+        close_old_connections()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            close_old_connections()
+
+    return sync_to_async(closing, thread_sensitive=False)
+
+
+# --- Announcements (called by the services on commit; never raise) ----------------
+
+
+def _send(group: str, event: dict) -> None:
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    try:
+        async_to_sync(layer.group_send)(group, event)
+    except Exception:
+        # The message is stored; clients catch up on their next ping or
+        # reconnect. A layer outage must not fail the write.
+        logger.exception("channel layer: could not announce to %s", group)
+
+
+def message_stored(
+    *, conversation_id: int, message: dict, previous_id: int, recipient_user_id: int
+) -> None:
+    _send(
+        conversation_group(conversation_id),
+        {"type": "chat.message", "message": message, "previous_id": previous_id},
+    )
+    _send(member_group(recipient_user_id), {"type": "notify.counts"})
+
+
+def read_moved(*, conversation_id: int, profile_id: int, up_to: int, user_id: int):
+    _send(
+        conversation_group(conversation_id),
+        {"type": "chat.read", "profile_id": profile_id, "up_to": up_to},
+    )
+    _send(member_group(user_id), {"type": "notify.counts"})
+
+
+def conversation_closed(*, conversation_id: int) -> None:
+    _send(conversation_group(conversation_id), {"type": "chat.closed"})
+
+
+def notices_changed(*, user_ids) -> None:
+    """A request or match changed: the members' badges update."""
+    for user_id in set(user_ids):
+        _send(member_group(user_id), {"type": "notify.counts"})
+
+
+def sessions_end(*, user_id: int, session_key: str | None = None) -> None:
+    """Close the member's sockets: those of one session (log-out) or all
+    (deactivated or deleted account)."""
+    _send(member_group(user_id), {"type": "session.end", "session_key": session_key})
+
+
+def on_logged_out(sender, request, user, **kwargs) -> None:
+    """Signal receiver: the sockets of the session that logged out close."""
+    session = getattr(request, "session", None)
+    if user is not None and session is not None and session.session_key:
+        key = session.session_key
+        transaction.on_commit(lambda: sessions_end(user_id=user.pk, session_key=key))
+
+
+def on_user_saved(sender, instance, **kwargs) -> None:
+    """Signal receiver: a deactivated user's sockets all close."""
+    if not instance.is_active and instance.pk:
+        user_id = instance.pk
+        transaction.on_commit(lambda: sessions_end(user_id=user_id))
+
+
+# --- Checks shared by both sockets ----------------------------------------------------
+
+
+def _session_alive(scope) -> bool:
+    """The socket's session still exists and still belongs to an active user."""
+    from django.contrib.sessions.backends.base import SessionBase
+
+    session: SessionBase | None = scope.get("session")
+    user = scope.get("user")
+    if session is None or user is None or not user.is_authenticated:
+        return False
+    if not session.session_key or not session.exists(session.session_key):
+        return False
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(pk=user.pk, is_active=True)
+        .exclude(profile__is_deleted=True)
+        .exists()
+    )
+
+
+class FrameError(Exception):
+    def __init__(self, code: str, message: str, **extra: Any):
+        super().__init__(message)
+        self.code, self.message, self.extra = code, message, extra
+
+
+def _parse(text_data: str | None, bytes_data: bytes | None) -> dict:
+    if bytes_data is not None and text_data is None:
+        raise FrameError("binary", "Binary frames are not supported; send JSON text.")
+    try:
+        frame = json.loads(text_data or "")
+    except ValueError as error:
+        raise FrameError("bad_json", "The frame is not valid JSON.") from error
+    if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
+        raise FrameError("bad_frame", 'A frame is a JSON object with a "type".')
+    return frame
+
+
+def _non_negative_int(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise FrameError("bad_frame", f'"{name}" must be a whole number, 0 or more.')
+    return value
+
+
+class _JsonConsumer(AsyncWebsocketConsumer):
+    """Shared by both sockets: sends JSON, checks frame size, never crashes on
+    a frame."""
+
+    async def send_json(self, content: dict) -> None:
+        await self.send(text_data=json.dumps(content, separators=(",", ":")))
+
+    async def send_error(self, code: str, message: str, **extra: Any) -> None:
+        await self.send_json(
+            {"type": "error", "code": code, "message": message, **extra}
+        )
+
+    async def receive(self, text_data=None, bytes_data=None) -> None:
+        size = len(bytes_data or b"") + len(text_data or "")
+        if size > MAX_FRAME_BYTES or (
+            text_data and len(text_data.encode("utf-8")) > MAX_FRAME_BYTES
+        ):
+            await self.send_error("too_big", "Frames may be at most 64 KB.")
+            await self.close(code=CLOSE_TOO_BIG)
+            return
+        try:
+            frame = _parse(text_data, bytes_data)
+            await self.handle(frame)
+        except FrameError as error:
+            await self.send_error(error.code, error.message, **error.extra)
+        except Exception:
+            logger.exception("socket frame failed")
+            await self.send_error("server_error", "Something went wrong; try again.")
+
+    async def handle(self, frame: dict) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    async def session_end(self, event: dict) -> None:
+        key = event.get("session_key")
+        if key is None or key == self.session_key:
+            await self.close(code=CLOSE_SIGNED_OUT)
+
+    @property
+    def session_key(self) -> str | None:
+        session = self.scope.get("session")
+        return getattr(session, "session_key", None)
+
+
+# --- The chat socket ------------------------------------------------------------------
+
+
+class ConversationConsumer(_JsonConsumer):
+    """One conversation, for one of its two members while the match is active.
+
+    Client → server frames:
+      ``{"type": "send", "client_id": "<uuid>", "body": "…"}`` → ``ack``
+      ``{"type": "read", "up_to": <message id>}``
+      ``{"type": "typing"}``
+      ``{"type": "ping"}`` → ``pong`` (and anything missed; re-checks access)
+    Server → client: ``message``, ``ack``, ``read``, ``typing``, ``closed``,
+    ``pong``, ``error``.
+    """
+
+    conversation_id: int
+    profile_id: int
+    user_id: int
+    last_sent_id: int = 0
+    last_typing: float = 0.0
+
+    async def connect(self) -> None:
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            await self.close()  # refused at the handshake
+            return
+        self.conversation_id = int(self.scope["url_route"]["kwargs"]["conversation_id"])
+        after = _after_from_query(self.scope.get("query_string", b""))
+        access = await in_thread(self._access)(user.pk)
+        if access is None:
+            await self.close()
+            return
+        self.profile_id, self.user_id, open_ = access
+        if not open_:
+            await self.close()
+            return
+        await self.channel_layer.group_add(
+            conversation_group(self.conversation_id), self.channel_name
+        )
+        await self.channel_layer.group_add(
+            member_group(self.user_id), self.channel_name
+        )
+        await self.accept()
+        self.last_sent_id = after
+        await self._catch_up(clamp=True)
+        other_read = await in_thread(self._other_read)()
+        await self.send_json(
+            {"type": "read", "profile_id": other_read[0], "up_to": other_read[1]}
+        )
+
+    async def disconnect(self, code) -> None:
+        if getattr(self, "user_id", None) is None:
+            return
+        await self.channel_layer.group_discard(
+            conversation_group(self.conversation_id), self.channel_name
+        )
+        await self.channel_layer.group_discard(
+            member_group(self.user_id), self.channel_name
+        )
+
+    # Who may be here -----------------------------------------------------------
+
+    def _access(self, user_id: int) -> tuple[int, int, bool] | None:
+        """(profile id, user id, match active) if the user is one of the two."""
+        from community.models import Match, Participant
+
+        if not _session_alive(self.scope):
+            return None
+        row = (
+            Participant.objects.filter(
+                conversation_id=self.conversation_id,
+                profile__user_id=user_id,
+                profile__is_deleted=False,
+            )
+            .values_list("profile_id", "conversation__match__status")
+            .first()
+        )
+        if row is None:
+            return None
+        return row[0], user_id, row[1] == Match.Status.ACTIVE
+
+    def _still_allowed(self) -> bool:
+        access = self._access(self.user_id)
+        return access is not None and access[2]
+
+    def _other_read(self) -> tuple[int, int]:
+        from community.models import Participant
+
+        row = (
+            Participant.objects.filter(conversation_id=self.conversation_id)
+            .exclude(profile_id=self.profile_id)
+            .values_list("profile_id", "last_read_id")
+            .first()
+        )
+        return row or (0, 0)
+
+    # Frames from the client -------------------------------------------------------
+
+    async def handle(self, frame: dict) -> None:
+        kind = frame["type"]
+        if kind == "send":
+            await self._send_message(frame)
+        elif kind == "read":
+            up_to = _non_negative_int(frame.get("up_to"), "up_to")
+            await in_thread(self._mark_read)(up_to)
+        elif kind == "typing":
+            await self._typing()
+        elif kind == "ping":
+            if not await in_thread(self._still_allowed)():
+                await self._close_for_access()
+                return
+            await self._catch_up()
+            await self.send_json({"type": "pong", "last_id": self.last_sent_id})
+        else:
+            raise FrameError("unknown_type", f'Unknown frame type "{kind[:40]}".')
+
+    async def _send_message(self, frame: dict) -> None:
+        client_id = frame.get("client_id")
+        if not isinstance(client_id, str) or len(client_id) > 64:
+            raise FrameError("bad_frame", 'A message needs a "client_id".')
+        echo = {"client_id": client_id}
+        body = frame.get("body")
+        if not isinstance(body, str):
+            raise FrameError("bad_frame", 'A message needs a text "body".', **echo)
+        result = await in_thread(self._store)(client_id, body)
+        if result["ok"]:
+            await self.send_json(
+                {"type": "ack", "client_id": client_id, **result["ack"]}
+            )
+            return
+        if result.get("closed"):
+            await self.send_error("closed", result["message"], **echo)
+            await self._close_for_access()
+            return
+        extra = (
+            {"retry_after": result["retry_after"]} if "retry_after" in result else {}
+        )
+        await self.send_error(result["code"], result["message"], **echo, **extra)
+
+    def _store(self, client_id: str, body: str) -> dict:
+        from community.models import Profile
+        from community.services.errors import RuleBroken
+        from community.services.messaging import RateLimited, message_send
+
+        if not _session_alive(self.scope):
+            return {"ok": False, "closed": True, "message": "You are signed out."}
+        sender = Profile.objects.select_related("user").get(pk=self.profile_id)
+        try:
+            sent = message_send(
+                conversation_id=self.conversation_id,
+                sender=sender,
+                body=body,
+                client_id=client_id,
+            )
+        except RateLimited as limited:
+            return {
+                "ok": False,
+                "code": "rate_limited",
+                "message": limited.message,
+                "retry_after": limited.retry_after,
+            }
+        except RuleBroken as broken:
+            if broken.field in ("body", "client_id"):
+                return {"ok": False, "code": "invalid", "message": broken.message}
+            return {"ok": False, "closed": True, "message": broken.message}
+        return {
+            "ok": True,
+            "ack": {
+                "id": sent.message.pk,
+                "created_at": sent.message.created_at.isoformat(),
+                "duplicate": not sent.created,
+            },
+        }
+
+    def _mark_read(self, up_to: int) -> None:
+        from community.models import Profile
+        from community.services.messaging import conversation_mark_read
+
+        profile = Profile.objects.only("pk", "user_id").get(pk=self.profile_id)
+        conversation_mark_read(
+            conversation_id=self.conversation_id, profile=profile, up_to=up_to
+        )
+
+    async def _typing(self) -> None:
+        now = time.monotonic()
+        if now - self.last_typing < TYPING_EVERY:
+            return
+        self.last_typing = now
+        await self.channel_layer.group_send(
+            conversation_group(self.conversation_id),
+            {"type": "chat.typing", "profile_id": self.profile_id},
+        )
+
+    # Catching up from the database ---------------------------------------------------
+
+    def _missed(self, after: int, clamp: bool) -> list[dict]:
+        from community.models import Conversation, Message
+        from community.services.messaging import message_payload
+
+        if clamp:
+            newest = (
+                Conversation.objects.filter(pk=self.conversation_id)
+                .values_list("last_message_id", flat=True)
+                .first()
+            ) or 0
+            after = min(after, newest)
+            self.last_sent_id = after
+        messages = Message.objects.filter(
+            conversation_id=self.conversation_id, id__gt=after
+        ).order_by("id")[:CATCH_UP_BATCH]
+        return [message_payload(message) for message in messages]
+
+    async def _catch_up(self, clamp: bool = False) -> None:
+        while True:
+            missed = await in_thread(self._missed)(self.last_sent_id, clamp)
+            clamp = False
+            for message in missed:
+                await self._deliver(message)
+            if len(missed) < CATCH_UP_BATCH:
+                return
+
+    async def _deliver(self, message: dict) -> None:
+        if message["id"] <= self.last_sent_id:
+            return
+        self.last_sent_id = message["id"]
+        await self.send_json({"type": "message", "message": message})
+
+    async def _close_for_access(self) -> None:
+        await self.send_json({"type": "closed", "reason": "ended"})
+        await self.close(code=CLOSE_ENDED)
+
+    # Events from the channel layer ---------------------------------------------
+
+    async def chat_message(self, event: dict) -> None:
+        message = event["message"]
+        if message["id"] <= self.last_sent_id:
+            return
+        if event.get("previous_id") == self.last_sent_id:
+            await self._deliver(message)
+        else:
+            await self._catch_up()
+
+    async def chat_read(self, event: dict) -> None:
+        await self.send_json(
+            {"type": "read", "profile_id": event["profile_id"], "up_to": event["up_to"]}
+        )
+
+    async def chat_typing(self, event: dict) -> None:
+        if event["profile_id"] != self.profile_id:
+            await self.send_json({"type": "typing", "profile_id": event["profile_id"]})
+
+    async def chat_closed(self, event: dict) -> None:
+        await self._close_for_access()
+
+    async def notify_counts(self, event: dict) -> None:
+        """The member's badge changed; the notification socket shows it."""
+
+
+def _after_from_query(query_string: bytes) -> int:
+    values = parse_qs(query_string.decode("latin-1")).get("after", ["0"])
+    try:
+        after = int(values[-1])
+    except ValueError:
+        return 0
+    return max(after, 0)
+
+
+# --- The notification socket -----------------------------------------------------
+
+
+class NotificationConsumer(_JsonConsumer):
+    """The member's counts for the header badges: unread messages, requests
+    waiting for an answer, answers not yet seen. Sent on connect and whenever
+    they change; nothing is written through this socket except ``ping``."""
+
+    user_id: int | None = None
+
+    async def connect(self) -> None:
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            await self.close()
+            return
+        if not await in_thread(_session_alive)(self.scope):
+            await self.close()
+            return
+        self.user_id = user.pk
+        await self.channel_layer.group_add(
+            member_group(self.user_id), self.channel_name
+        )
+        await self.accept()
+        await self._send_counts()
+
+    async def disconnect(self, code) -> None:
+        if self.user_id is not None:
+            await self.channel_layer.group_discard(
+                member_group(self.user_id), self.channel_name
+            )
+
+    async def handle(self, frame: dict) -> None:
+        if frame["type"] != "ping":
+            raise FrameError(
+                "unknown_type", f'Unknown frame type "{frame["type"][:40]}".'
+            )
+        if not await in_thread(_session_alive)(self.scope):
+            await self.close(code=CLOSE_SIGNED_OUT)
+            return
+        await self._send_counts()
+
+    def _counts(self) -> dict:
+        from community.selectors_messaging import badge_counts
+
+        return badge_counts(user_id=self.user_id)
+
+    async def _send_counts(self) -> None:
+        await self.send_json({"type": "counts", **await in_thread(self._counts)()})
+
+    async def notify_counts(self, event: dict) -> None:
+        await self._send_counts()

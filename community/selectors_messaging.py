@@ -1,0 +1,148 @@
+"""Reads for chat: my conversations, one conversation's history, unread counts.
+
+Unread is counted from each participant's read watermark: the other member's
+messages with an id above ``last_read_id``.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+from community.models import Conversation, Message, Participant, Profile
+
+HISTORY_PAGE = 50
+
+
+def _unread_messages(profile_id_ref, last_read_ref):
+    return (
+        Message.objects.filter(
+            conversation_id=OuterRef("conversation_id"), id__gt=OuterRef(last_read_ref)
+        )
+        .exclude(sender_id=OuterRef(profile_id_ref))
+        .order_by()
+        .values("conversation_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+
+
+def unread_total(*, profile_id: int) -> int:
+    """All unread messages of the member, over every conversation. One query."""
+    return (
+        Message.objects.filter(
+            conversation__participants__profile_id=profile_id,
+            id__gt=F("conversation__participants__last_read_id"),
+        )
+        .exclude(sender_id=profile_id)
+        .count()
+    )
+
+
+def badge_counts(*, user_id: int) -> dict[str, int]:
+    """What the header badges show: ``unread_messages``, and the request notices
+    (``pending``, ``answers``, ``requests`` = both)."""
+    from community.selectors import member_notice_counts
+
+    profile_id = (
+        Profile.objects.filter(user_id=user_id).values_list("pk", flat=True).first()
+    )
+    notices = member_notice_counts(user=user_id)
+    return {
+        "unread_messages": unread_total(profile_id=profile_id) if profile_id else 0,
+        "requests": notices["total"],
+        "pending": notices["pending"],
+        "answers": notices["answers"],
+    }
+
+
+@dataclass
+class ConversationRow:
+    conversation: Conversation
+    other: Profile
+    unread: int
+    is_open: bool
+
+
+def conversations_for(*, profile: Profile) -> list[ConversationRow]:
+    """My conversations, newest activity first, with the other member, my unread
+    count and the last message. One query."""
+    participants = (
+        Participant.objects.filter(profile=profile)
+        .select_related(
+            "conversation__match__host",
+            "conversation__match__newcomer",
+            "conversation__last_message",
+        )
+        .annotate(
+            unread=Coalesce(
+                Subquery(_unread_messages("profile_id", "last_read_id")), 0
+            ),
+            activity=Coalesce(
+                "conversation__last_message_at", "conversation__created_at"
+            ),
+        )
+        .order_by("-activity", "-conversation_id")
+    )
+    return [
+        ConversationRow(
+            conversation=row.conversation,
+            other=row.conversation.match.other(profile),
+            unread=row.unread,
+            is_open=row.conversation.match.status == "active",
+        )
+        for row in participants
+    ]
+
+
+@dataclass
+class ConversationView:
+    conversation: Conversation
+    me: Participant
+    other: Profile
+    other_last_read_id: int
+    is_open: bool
+
+
+def conversation_for(*, profile: Profile, pk: int) -> ConversationView | None:
+    """One of my conversations, or None if it is not mine."""
+    participants = list(
+        Participant.objects.filter(conversation_id=pk).select_related(
+            "conversation__match__host__municipality",
+            "conversation__match__newcomer__municipality",
+        )
+    )
+    mine = next((p for p in participants if p.profile_id == profile.pk), None)
+    if mine is None:
+        return None
+    others = [p for p in participants if p.profile_id != profile.pk]
+    match = mine.conversation.match
+    return ConversationView(
+        conversation=mine.conversation,
+        me=mine,
+        other=match.other(profile),
+        other_last_read_id=others[0].last_read_id if others else 0,
+        is_open=match.status == "active",
+    )
+
+
+def history(*, conversation_id: int, before: int | None = None) -> dict:
+    """A page of messages, oldest first: the newest 50, or the 50 before message
+    ``before``. ``older`` is the id to ask for the page before, or None."""
+    messages = Message.objects.filter(conversation_id=conversation_id)
+    if before:
+        messages = messages.filter(id__lt=before)
+    page = list(messages.order_by("-id")[: HISTORY_PAGE + 1])
+    older = page[HISTORY_PAGE - 1].pk if len(page) > HISTORY_PAGE else None
+    page = page[:HISTORY_PAGE]
+    page.reverse()
+    return {"messages": page, "older": older}
+
+
+def message_in_conversation(*, profile: Profile, pk: int) -> Message | None:
+    """A message in one of my conversations, or None."""
+    return (
+        Message.objects.filter(pk=pk, conversation__participants__profile=profile)
+        .select_related("sender", "conversation")
+        .first()
+    )

@@ -1,0 +1,415 @@
+"""Chat between the two members of a match: start, send, read, report, e-mail.
+
+Persist, then deliver: a message is stored inside a transaction that holds the
+conversation's row lock (so ids grow in commit order within a conversation) and
+announced through community/realtime.py only on commit. A retried send with the
+same ``client_id`` returns the message already stored. Who may write is checked
+on every send, here, whatever the caller (socket or form).
+"""
+
+import re
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import partial
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, F, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from community import realtime
+from community.models import (
+    MAX_MESSAGE_LENGTH,
+    Conversation,
+    Match,
+    Message,
+    Participant,
+    Profile,
+    Report,
+)
+from community.services.emails import email_send, member_url, one_line
+from community.services.errors import RuleBroken
+
+RATE_LIMIT_MESSAGES = 20
+RATE_LIMIT_WINDOW = 10  # seconds
+UNREAD_EMAIL_AFTER = timedelta(minutes=15)
+MAX_REPORT_REASON = 2000
+
+
+class RateLimited(RuleBroken):
+    """Too many messages in a short time; ``retry_after`` is in seconds."""
+
+    def __init__(self, retry_after: int):
+        super().__init__(
+            ngettext(
+                "You are sending messages very fast. Please wait %(n)d second.",
+                "You are sending messages very fast. Please wait %(n)d seconds.",
+                retry_after,
+            )
+            % {"n": retry_after},
+            field="body",
+        )
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class Sent:
+    message: Message
+    created: bool
+
+
+# --- Starting ---------------------------------------------------------------------
+
+
+def conversation_start(*, match: Match) -> Conversation:
+    """The pair's conversation, inside the caller's transaction (accepting a
+    request). Idempotent: a match has exactly one."""
+    conversation, created = Conversation.objects.get_or_create(match=match)
+    if created:
+        Participant.objects.bulk_create(
+            [
+                Participant(conversation=conversation, profile_id=match.host_id),
+                Participant(conversation=conversation, profile_id=match.newcomer_id),
+            ]
+        )
+    return conversation
+
+
+# --- Sending ----------------------------------------------------------------------
+
+
+def message_body_clean(body: object) -> str:
+    """The text as it will be stored: line endings unified, outer white space
+    trimmed. Empty or over 4,000 characters is a RuleBroken."""
+    if not isinstance(body, str):
+        raise RuleBroken(_("A message must be text."), field="body")
+    text = body.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").strip()
+    if not text:
+        raise RuleBroken(_("Write something before you send."), field="body")
+    if len(text) > MAX_MESSAGE_LENGTH:
+        raise RuleBroken(
+            _("A message can have at most %(max)d characters (this one has %(n)d).")
+            % {"max": MAX_MESSAGE_LENGTH, "n": len(text)},
+            field="body",
+        )
+    return text
+
+
+def _rate_limit_check(profile_id: int, now: float | None = None) -> None:
+    """At most 20 messages in a 10-second window per member, counted in the cache
+    (Redis with several processes), so every socket and form shares one count."""
+    now = time.time() if now is None else now
+    window = int(now // RATE_LIMIT_WINDOW)
+    key = f"chat-rate:{profile_id}:{window}"
+    cache.add(key, 0, timeout=RATE_LIMIT_WINDOW * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=RATE_LIMIT_WINDOW * 2)
+        count = 1
+    if count > RATE_LIMIT_MESSAGES:
+        retry_after = max(1, int((window + 1) * RATE_LIMIT_WINDOW - now + 0.999))
+        raise RateLimited(retry_after)
+
+
+def _writable_conversation(conversation_id: int, sender: Profile) -> Conversation:
+    """The conversation, locked, if ``sender`` may write in it now."""
+    conversation = (
+        Conversation.objects.select_for_update(of=("self",))
+        .select_related("match")
+        .filter(pk=conversation_id)
+        .first()
+    )
+    if conversation is None or not conversation.match.involves(sender):
+        raise RuleBroken(_("You are not part of this conversation."))
+    if conversation.match.status != Match.Status.ACTIVE:
+        raise RuleBroken(
+            _("This match has ended, so the conversation can no longer be written to.")
+        )
+    if sender.is_deleted or not sender.user.is_active:
+        raise RuleBroken(_("Your account is closed."))
+    return conversation
+
+
+def message_send(
+    *, conversation_id: int, sender: Profile, body: object, client_id: object
+) -> Sent:
+    """Store a message from ``sender`` and announce it on commit.
+
+    A ``client_id`` the sender already used for this conversation returns that
+    message (``created=False``), so retries never make a second one."""
+    try:
+        client_uuid = uuid.UUID(str(client_id))
+    except (TypeError, ValueError) as error:
+        raise RuleBroken(
+            _("The message has no valid id."), field="client_id"
+        ) from error
+    text = message_body_clean(body)
+    existing = _already_sent(sender, client_uuid, conversation_id)
+    if existing is not None:
+        return Sent(existing, created=False)
+    _rate_limit_check(sender.pk)
+    try:
+        with transaction.atomic():
+            conversation = _writable_conversation(conversation_id, sender)
+            previous_id = conversation.last_message_id or 0
+            message = Message.objects.create(
+                conversation=conversation,
+                sender=sender,
+                client_id=client_uuid,
+                body=text,
+            )
+            Conversation.objects.filter(pk=conversation.pk).update(
+                last_message=message, last_message_at=message.created_at
+            )
+            match = conversation.match
+            other_id = (
+                match.newcomer_id if sender.pk == match.host_id else match.host_id
+            )
+            transaction.on_commit(
+                partial(
+                    realtime.message_stored,
+                    conversation_id=conversation.pk,
+                    message=message_payload(message),
+                    previous_id=previous_id,
+                    recipient_user_id=_user_id_of(other_id),
+                )
+            )
+    except IntegrityError:
+        # The same client id raced in twice: the first one won.
+        existing = _already_sent(sender, client_uuid, conversation_id)
+        if existing is None:
+            raise
+        return Sent(existing, created=False)
+    return Sent(message, created=True)
+
+
+def _already_sent(sender: Profile, client_id: uuid.UUID, conversation_id: int):
+    existing = Message.objects.filter(sender=sender, client_id=client_id).first()
+    if existing is not None and existing.conversation_id != conversation_id:
+        raise RuleBroken(_("The message has no valid id."), field="client_id")
+    return existing
+
+
+def _user_id_of(profile_id: int) -> int:
+    return Profile.objects.filter(pk=profile_id).values_list("user_id", flat=True)[0]
+
+
+# --- Showing ----------------------------------------------------------------------
+
+URL_PATTERN = re.compile(r"""\bhttps?://[^\s<>"'`]+""", re.IGNORECASE)
+TRAILING_PUNCTUATION = ".,;:!?)]}'\""
+
+
+def message_html(body: str) -> str:
+    """The body as safe HTML: everything escaped, line breaks kept, and http(s)
+    links made clickable with ``rel="nofollow noopener"``. The one place chat
+    text becomes HTML, for pages and sockets alike."""
+    from django.utils.html import escape
+
+    parts: list[str] = []
+    position = 0
+    for found in URL_PATTERN.finditer(body):
+        url = found.group(0)
+        trimmed = url.rstrip(TRAILING_PUNCTUATION)
+        # Keep a closing bracket that belongs to the link, as in Wikipedia URLs.
+        while (
+            trimmed.count("(") > trimmed.count(")") and url[len(trimmed) :][:1] == ")"
+        ):
+            trimmed += ")"
+        end = found.start() + len(trimmed)
+        parts.append(escape(body[position : found.start()]))
+        parts.append(
+            f'<a href="{escape(trimmed)}" rel="nofollow noopener" target="_blank">'
+            f"{escape(trimmed)}</a>"
+        )
+        position = end
+    parts.append(escape(body[position:]))
+    return "".join(parts).replace("\n", "<br>")
+
+
+def message_payload(message: Message) -> dict:
+    """A message as the sockets send it (JSON-ready)."""
+    return {
+        "id": message.pk,
+        "client_id": str(message.client_id),
+        "sender_id": message.sender_id,
+        "html": message_html(message.body),
+        "created_at": message.created_at.isoformat(),
+    }
+
+
+# --- Reading ----------------------------------------------------------------------
+
+
+def conversation_mark_read(
+    *, conversation_id: int, profile: Profile, up_to: int
+) -> int:
+    """Move ``profile``'s read watermark forward to ``up_to`` (never back, never
+    past the newest message). Returns the watermark; tells the other member's
+    sockets ("Seen") and the member's own badge on commit."""
+    newest = (
+        Conversation.objects.filter(pk=conversation_id)
+        .values_list("last_message_id", flat=True)
+        .first()
+    ) or 0
+    up_to = min(max(int(up_to), 0), newest)
+    moved = Participant.objects.filter(
+        conversation_id=conversation_id, profile=profile, last_read_id__lt=up_to
+    ).update(last_read_id=up_to, last_read_at=timezone.now())
+    if moved:
+        transaction.on_commit(
+            partial(
+                realtime.read_moved,
+                conversation_id=conversation_id,
+                profile_id=profile.pk,
+                up_to=up_to,
+                user_id=profile.user_id,
+            )
+        )
+        return up_to
+    return (
+        Participant.objects.filter(conversation_id=conversation_id, profile=profile)
+        .values_list("last_read_id", flat=True)
+        .first()
+        or 0
+    )
+
+
+def unread_email_preference_set(*, profile: Profile, enabled: bool) -> Profile:
+    Profile.objects.filter(pk=profile.pk).update(email_on_unread=enabled)
+    profile.email_on_unread = enabled
+    return profile
+
+
+# --- Reporting --------------------------------------------------------------------
+
+
+def message_report(*, reporter: Profile, message: Message, reason: str) -> Report:
+    """Tell the coordinators about a message the other member wrote. The report
+    keeps a copy of the text."""
+    from community.services.safety import report_coordinators_tell
+
+    if message.sender_id == reporter.pk:
+        raise RuleBroken(_("You cannot report your own message."))
+    if not Participant.objects.filter(
+        conversation_id=message.conversation_id, profile=reporter
+    ).exists():
+        raise RuleBroken(_("You are not part of this conversation."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise RuleBroken(_("Please tell us what is wrong."), field="reason")
+    if len(reason) > MAX_REPORT_REASON:
+        raise RuleBroken(
+            _("Please keep it under %(max)d characters.") % {"max": MAX_REPORT_REASON},
+            field="reason",
+        )
+    with transaction.atomic():
+        report = Report.objects.create(
+            reporter=reporter,
+            reported_id=message.sender_id,
+            reason=reason,
+            message=message,
+            quoted_message=message.body,
+        )
+        report_coordinators_tell(report)
+    return report
+
+
+# --- Unread e-mails (a scheduled job) ------------------------------------------------
+
+
+def _unread_waiting(now: datetime):
+    """Participants with a message from the other member unread for 15 minutes
+    and no e-mail since they last read."""
+    old_unread = Message.objects.filter(
+        conversation_id=OuterRef("conversation_id"),
+        id__gt=OuterRef("last_read_id"),
+        created_at__lte=now - UNREAD_EMAIL_AFTER,
+    ).exclude(sender_id=OuterRef("profile_id"))
+    return Participant.objects.filter(
+        Exists(old_unread),
+        emailed_up_to_id__lte=F("last_read_id"),
+        profile__email_on_unread=True,
+        profile__is_deleted=False,
+        profile__user__is_active=True,
+    )
+
+
+def unread_message_emails_send(*, now: datetime | None = None) -> int:
+    """One e-mail per conversation with messages waiting 15 minutes, until the
+    member reads it. Each participant is claimed under a row lock (skipped if
+    another run holds it), so two runs never send the same e-mail; a crash before
+    commit leaves the row to the next run. Returns the number sent."""
+    now = now or timezone.now()
+    sent = 0
+    for participant_id in _unread_waiting(now).values_list("pk", flat=True):
+        with transaction.atomic():
+            participant = (
+                _unread_waiting(now)
+                .select_for_update(skip_locked=True, of=("self",))
+                .filter(pk=participant_id)
+                .first()
+            )
+            if participant is None:
+                continue
+            unread = list(
+                Message.objects.filter(
+                    conversation_id=participant.conversation_id,
+                    id__gt=participant.last_read_id,
+                )
+                .exclude(sender_id=participant.profile_id)
+                .select_related("sender")
+                .order_by("-id")[:50]
+            )
+            if not unread:
+                continue
+            Participant.objects.filter(pk=participant.pk).update(
+                emailed_up_to_id=unread[0].pk
+            )
+            _email_unread(participant, unread)
+            sent += 1
+    return sent
+
+
+def _email_unread(participant: Participant, unread: list[Message]) -> None:
+    member = Profile.objects.select_related("user").get(pk=participant.profile_id)
+    other = unread[0].sender
+    count = len(unread)
+    subject = ngettext(
+        "%(name)s sent you a message",
+        "%(name)s sent you %(count)d messages",
+        count,
+    ) % {"name": one_line(other.public_name), "count": count}
+    email_send(
+        to=[member.user.email],
+        template="unread_messages",
+        subject=subject,
+        context={
+            "member": member,
+            "other": other,
+            "count": count,
+            "latest": list(reversed(unread[:3])),
+            "conversation_url": member_url("conversation", participant.conversation_id),
+            "settings_url": member_url("conversations"),
+        },
+    )
+
+
+def conversation_for_match_id(match_id: int) -> int | None:
+    return (
+        Conversation.objects.filter(match_id=match_id)
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def sockets_of_match_close(match_id: int) -> None:
+    """On commit of a match ending: its conversation's sockets close."""
+    conversation_id = conversation_for_match_id(match_id)
+    if conversation_id is not None:
+        realtime.conversation_closed(conversation_id=conversation_id)

@@ -1,0 +1,152 @@
+"""Chat pages: my conversations, one conversation, reporting a message and the
+unread-e-mail setting.
+
+The conversation page works without JavaScript: it shows the history (older
+pages by link) and posts the composer as a plain form. static/js/chat.js turns
+it into a live chat over /ws/conversations/<id>/ (community/realtime.py).
+"""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from community.forms.messaging import MessageForm, MessageReportForm, UnreadEmailForm
+from community.permissions import member_required
+from community.selectors_messaging import (
+    conversation_for,
+    conversations_for,
+    history,
+    message_in_conversation,
+)
+from community.services.errors import RuleBroken
+from community.services.messaging import (
+    conversation_mark_read,
+    message_report,
+    message_send,
+    unread_email_preference_set,
+)
+
+
+def _page_number(value: str | None) -> int | None:
+    """``?before=`` as a message id, or None for the newest page."""
+    if value and value.isdigit() and len(value) < 19:
+        return int(value)
+    return None
+
+
+@require_http_methods(["GET"])
+@member_required
+def conversation_list(request: HttpRequest) -> HttpResponse:
+    me = request.profile
+    return render(
+        request,
+        "community/conversations.html",
+        {
+            "rows": conversations_for(profile=me),
+            "email_form": UnreadEmailForm(
+                initial={"email_on_unread": me.email_on_unread}
+            ),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@member_required
+def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    me = request.profile
+    view = conversation_for(profile=me, pk=pk)
+    if view is None:
+        raise Http404
+    form = MessageForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                sent = message_send(
+                    conversation_id=pk,
+                    sender=me,
+                    body=form.cleaned_data["body"],
+                    client_id=form.cleaned_data["client_id"],
+                )
+            except RuleBroken as broken:
+                form.add_error("body" if broken.field else None, broken.message)
+                status = 400
+            else:
+                url = reverse("community:conversation", args=[pk])
+                return redirect(f"{url}#message-{sent.message.pk}")
+        else:
+            status = 400
+        if "client_id" in form.errors:
+            # A fresh id, so the member can simply send again.
+            form = MessageForm(initial={"body": request.POST.get("body", "")})
+    before = _page_number(request.GET.get("before"))
+    page = history(conversation_id=pk, before=before)
+    last_id = view.conversation.last_message_id or 0
+    if before is None and last_id:
+        conversation_mark_read(conversation_id=pk, profile=me, up_to=last_id)
+    my_last = next(
+        (m.pk for m in reversed(page["messages"]) if m.sender_id == me.pk), None
+    )
+    return render(
+        request,
+        "community/conversation.html",
+        {
+            "view": view,
+            "other": view.other,
+            "messages_page": page["messages"],
+            "older": page["older"],
+            "is_latest_page": before is None,
+            "last_id": page["messages"][-1].pk if page["messages"] else 0,
+            "my_last_id": my_last,
+            "seen": bool(my_last and view.other_last_read_id >= my_last),
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@member_required
+def message_report_view(request: HttpRequest, pk: int, message_pk: int) -> HttpResponse:
+    me = request.profile
+    message = message_in_conversation(profile=me, pk=message_pk)
+    if message is None or message.conversation_id != pk or message.sender_id == me.pk:
+        raise Http404
+    form = MessageReportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            message_report(
+                reporter=me, message=message, reason=form.cleaned_data["reason"]
+            )
+        except RuleBroken as broken:
+            form.add_error("reason" if broken.field else None, broken.message)
+        else:
+            messages.success(
+                request,
+                _("Thank you. The coordinators will read your report."),
+            )
+            return redirect("community:conversation", pk)
+    return render(
+        request,
+        "community/message_report.html",
+        {"message_obj": message, "form": form, "conversation_id": pk},
+    )
+
+
+@require_POST
+@member_required
+def unread_email_setting(request: HttpRequest) -> HttpResponse:
+    form = UnreadEmailForm(request.POST)
+    if form.is_valid():
+        enabled = form.cleaned_data["email_on_unread"]
+        unread_email_preference_set(profile=request.profile, enabled=enabled)
+        messages.success(
+            request,
+            _("We will e-mail you about unread messages.")
+            if enabled
+            else _("We will not e-mail you about unread messages."),
+        )
+    return redirect("community:conversations")

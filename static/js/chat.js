@@ -1,0 +1,325 @@
+/* The live chat on /messages/<id>/ (templates/community/conversation.html).
+ *
+ * Without this script the page still works: history plus a plain form. With it:
+ * - messages arrive live over /ws/conversations/<id>/ (community/realtime.py);
+ * - every message gets an id made here (client_id) and waits in an outbox kept
+ *   in localStorage until the server acknowledges it, so a dropped connection or
+ *   a reload never loses it, and a resend never doubles it;
+ * - on every (re)connect the server sends everything after the last message
+ *   shown; messages are placed by id and shown once;
+ * - "Seen", "… is typing" and the connection state.
+ */
+(function () {
+  "use strict";
+
+  const root = document.querySelector("[data-chat]");
+  if (!root || !window.VelkomstSocket || root.dataset.live !== "true") return;
+
+  const list = root.querySelector("[data-chat-messages]");
+  const form = root.querySelector("[data-chat-form]");
+  const input = form ? form.querySelector("textarea") : null;
+  const statusEl = root.querySelector("[data-chat-status]");
+  const seenEl = root.querySelector("[data-chat-seen]");
+  const typingEl = root.querySelector("[data-chat-typing]");
+  const meId = Number(root.dataset.me);
+  const conversationId = root.dataset.conversation;
+  const otherName = root.dataset.otherName;
+  const reportUrl = root.dataset.reportUrl;
+  const storageKey = `velkomst-outbox-${meId}-${conversationId}`;
+  const MAX_LENGTH = 4000;
+  const STATUS_TEXT = {
+    connecting: "Connecting…",
+    live: "Live",
+    offline: "Offline — reconnecting…",
+    closed: "Closed",
+    failed: "Could not connect. Reload the page to try again.",
+  };
+
+  let lastId = Number(root.dataset.lastId) || 0;
+  let otherRead = Number(root.dataset.otherRead) || 0;
+  let readSent = 0;
+  let readTimer = null;
+  let typingTimer = null;
+  let lastTyping = 0;
+  let outbox = loadOutbox();
+
+  // --- The outbox ----------------------------------------------------------------
+  function loadOutbox() {
+    try {
+      const saved = JSON.parse(window.localStorage.getItem(storageKey) || "[]");
+      return Array.isArray(saved) ? saved : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function saveOutbox() {
+    try {
+      window.localStorage.setItem(storageKey, JSON.stringify(outbox));
+    } catch (error) {
+      /* Private mode: the outbox lives as long as the page. */
+    }
+  }
+
+  function newClientId() {
+    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+    const bytes = window.crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+
+  // --- Showing messages ------------------------------------------------------------
+  function timeText(iso) {
+    const date = new Date(iso);
+    return new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+      day: "numeric",
+      month: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+    }).format(date);
+  }
+
+  function bubble({ mine, html, text, createdAt }) {
+    const item = document.createElement("li");
+    item.className = mine ? "chat-message chat-message--mine" : "chat-message";
+    const meta = document.createElement("p");
+    meta.className = "chat-message__meta";
+    const who = document.createElement("span");
+    who.className = "chat-message__who";
+    who.textContent = mine ? "You" : otherName;
+    meta.append(who);
+    if (createdAt) {
+      const time = document.createElement("time");
+      time.dateTime = createdAt;
+      time.textContent = timeText(createdAt);
+      meta.append(" ", time);
+    }
+    const body = document.createElement("div");
+    body.className = "chat-message__body";
+    if (html !== undefined) {
+      body.innerHTML = html; // escaped on the server (services.messaging.message_html)
+    } else {
+      body.textContent = text;
+    }
+    item.append(meta, body);
+    return item;
+  }
+
+  function nearBottom() {
+    return list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+  }
+
+  function scrollDown() {
+    list.scrollTop = list.scrollHeight;
+  }
+
+  function dropEmptyNote() {
+    const empty = list.querySelector("[data-chat-empty]");
+    if (empty) empty.remove();
+  }
+
+  function placeById(item, id) {
+    const later = Array.from(list.querySelectorAll("[data-id]")).find(
+      (el) => Number(el.dataset.id) > id,
+    );
+    const firstPending = list.querySelector(".chat-message--pending, .chat-message--failed");
+    list.insertBefore(item, later || firstPending || null);
+  }
+
+  function showMessage(message) {
+    if (list.querySelector(`[data-id="${message.id}"]`)) return;
+    const stick = nearBottom();
+    dropEmptyNote();
+    const mine = message.sender_id === meId;
+    const item = bubble({ mine, html: message.html, createdAt: message.created_at });
+    item.id = `message-${message.id}`;
+    item.dataset.id = String(message.id);
+    item.dataset.clientId = message.client_id;
+    if (!mine) {
+      const report = document.createElement("a");
+      report.className = "chat-message__report";
+      report.href = reportUrl.replace(/\/0\/$/, `/${message.id}/`);
+      report.textContent = "Report";
+      item.append(report);
+      typingEl.hidden = true;
+    }
+    const pending = list.querySelector(`[data-pending="${message.client_id}"]`);
+    if (pending) pending.remove();
+    placeById(item, message.id);
+    lastId = Math.max(lastId, message.id);
+    if (stick || mine) scrollDown();
+    updateSeen();
+    scheduleRead();
+  }
+
+  function showPending(entry) {
+    let item = list.querySelector(`[data-pending="${entry.client_id}"]`);
+    if (!item) {
+      dropEmptyNote();
+      item = bubble({ mine: true, text: entry.body });
+      item.classList.add("chat-message--pending");
+      item.dataset.pending = entry.client_id;
+      const state = document.createElement("p");
+      state.className = "chat-message__state";
+      item.append(state);
+      list.append(item);
+      scrollDown();
+    }
+    item.querySelector(".chat-message__state").textContent = "Sending…";
+    return item;
+  }
+
+  function markFailed(clientId, text) {
+    const item = list.querySelector(`[data-pending="${clientId}"]`);
+    if (!item) return;
+    item.classList.remove("chat-message--pending");
+    item.classList.add("chat-message--failed");
+    item.querySelector(".chat-message__state").textContent = `Not sent: ${text}`;
+  }
+
+  function updateSeen() {
+    const items = list.querySelectorAll("[data-id]");
+    const last = items[items.length - 1];
+    const mineLast = last && last.classList.contains("chat-message--mine");
+    seenEl.hidden = !(mineLast && otherRead >= Number(last.dataset.id));
+  }
+
+  function setStatus(name) {
+    statusEl.hidden = false;
+    statusEl.dataset.state = name;
+    statusEl.textContent = STATUS_TEXT[name] || name;
+    if ((name === "closed" || name === "failed") && form) {
+      form.querySelector("button[type=submit]").disabled = name === "closed";
+    }
+  }
+
+  // --- Talking to the server --------------------------------------------------------
+  function flushOutbox() {
+    outbox.forEach((entry) => {
+      if (entry.waitUntil && entry.waitUntil > Date.now()) return;
+      showPending(entry);
+      live.send({ type: "send", client_id: entry.client_id, body: entry.body });
+    });
+  }
+
+  function scheduleRead() {
+    if (document.visibilityState !== "visible" || lastId <= readSent) return;
+    window.clearTimeout(readTimer);
+    readTimer = window.setTimeout(() => {
+      if (lastId > readSent && live.send({ type: "read", up_to: lastId })) {
+        readSent = lastId;
+      }
+    }, 300);
+  }
+
+  function handleFrame(frame) {
+    switch (frame.type) {
+      case "message":
+        showMessage(frame.message);
+        break;
+      case "ack": {
+        outbox = outbox.filter((entry) => entry.client_id !== frame.client_id);
+        saveOutbox();
+        const item = list.querySelector(`[data-pending="${frame.client_id}"]`);
+        if (item) item.querySelector(".chat-message__state").textContent = "Sent";
+        break;
+      }
+      case "read":
+        if (frame.profile_id !== meId) {
+          otherRead = Math.max(otherRead, frame.up_to);
+          updateSeen();
+        }
+        break;
+      case "typing":
+        typingEl.hidden = false;
+        window.clearTimeout(typingTimer);
+        typingTimer = window.setTimeout(() => {
+          typingEl.hidden = true;
+        }, 4000);
+        break;
+      case "error":
+        handleError(frame);
+        break;
+      case "closed":
+        setStatus("closed");
+        break;
+      default:
+        break;
+    }
+  }
+
+  function handleError(frame) {
+    const entry = outbox.find((e) => e.client_id === frame.client_id);
+    if (frame.code === "rate_limited" && entry) {
+      entry.waitUntil = Date.now() + (frame.retry_after || 5) * 1000;
+      const item = showPending(entry);
+      item.querySelector(".chat-message__state").textContent = frame.message;
+      window.setTimeout(flushOutbox, (frame.retry_after || 5) * 1000 + 50);
+      return;
+    }
+    if (entry) {
+      outbox = outbox.filter((e) => e !== entry);
+      saveOutbox();
+      markFailed(frame.client_id, frame.message);
+    }
+  }
+
+  const live = window.VelkomstSocket.open(`/ws/conversations/${conversationId}/`, {
+    query: () => `?after=${lastId}`,
+    onOpen: () => {
+      flushOutbox();
+      scheduleRead();
+    },
+    onFrame: handleFrame,
+    onState: (name, code) => {
+      if (name === "closed" && code === 4401) {
+        STATUS_TEXT.closed = "Signed out. Log in again to keep chatting.";
+      } else if (name === "closed") {
+        STATUS_TEXT.closed = "This match has ended. The conversation is read-only now.";
+      }
+      setStatus(name);
+    },
+  });
+
+  // --- The composer -------------------------------------------------------------------
+  if (form && input) {
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const body = input.value.trim();
+      if (!body) return;
+      if (body.length > MAX_LENGTH) {
+        input.setCustomValidity(`At most ${MAX_LENGTH} characters, please.`);
+        input.reportValidity();
+        return;
+      }
+      const entry = { client_id: newClientId(), body };
+      outbox.push(entry);
+      saveOutbox();
+      showPending(entry);
+      live.send({ type: "send", client_id: entry.client_id, body });
+      input.value = "";
+      input.focus();
+    });
+    input.addEventListener("input", () => {
+      input.setCustomValidity("");
+      const now = Date.now();
+      if (now - lastTyping > 2000 && input.value.trim()) {
+        lastTyping = now;
+        live.send({ type: "typing" });
+      }
+    });
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
+  }
+
+  document.addEventListener("visibilitychange", scheduleRead);
+  outbox.forEach(showPending);
+  scrollDown();
+  updateSeen();
+})();

@@ -1,0 +1,103 @@
+/* A WebSocket that reconnects by itself, with exponential backoff and jitter.
+ *
+ * VelkomstSocket.open(path, {onOpen, onFrame, onState, query}) returns
+ * {send(frame) -> bool, close()}. States passed to onState: "connecting",
+ * "live", "offline" (will retry), "closed" (will not: signed out, ended or
+ * forbidden), "failed" (gave up after repeated refused handshakes).
+ */
+(function () {
+  "use strict";
+
+  const FINAL_CODES = new Set([4401, 4403, 4409, 1009]);
+  const MAX_DELAY = 30000;
+  const MAX_REFUSED = 6;
+  const PING_EVERY = 25000;
+
+  function open(path, handlers) {
+    const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+    let socket = null;
+    let attempts = 0;
+    let refused = 0;
+    let stopped = false;
+    let pingTimer = null;
+    let retryTimer = null;
+
+    function state(name, detail) {
+      if (handlers.onState) handlers.onState(name, detail);
+    }
+
+    function connect() {
+      retryTimer = null;
+      const query = handlers.query ? handlers.query() : "";
+      state("connecting");
+      socket = new WebSocket(`${scheme}://${window.location.host}${path}${query}`);
+      let opened = false;
+      socket.addEventListener("open", () => {
+        opened = true;
+        attempts = 0;
+        refused = 0;
+        state("live");
+        pingTimer = window.setInterval(() => send({ type: "ping" }), PING_EVERY);
+        if (handlers.onOpen) handlers.onOpen();
+      });
+      socket.addEventListener("message", (event) => {
+        let frame;
+        try {
+          frame = JSON.parse(event.data);
+        } catch (error) {
+          return;
+        }
+        if (handlers.onFrame) handlers.onFrame(frame);
+      });
+      socket.addEventListener("close", (event) => {
+        window.clearInterval(pingTimer);
+        socket = null;
+        if (stopped) return;
+        if (FINAL_CODES.has(event.code)) {
+          stopped = true;
+          state("closed", event.code);
+          return;
+        }
+        if (!opened) refused += 1;
+        if (refused >= MAX_REFUSED) {
+          stopped = true;
+          state("failed");
+          return;
+        }
+        state("offline");
+        const base = Math.min(MAX_DELAY, 500 * 2 ** attempts);
+        attempts += 1;
+        retryTimer = window.setTimeout(connect, base / 2 + Math.random() * (base / 2));
+      });
+    }
+
+    function send(frame) {
+      if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+      socket.send(JSON.stringify(frame));
+      return true;
+    }
+
+    // Come back at once when the network or the tab does.
+    function wake() {
+      if (!stopped && retryTimer !== null) {
+        window.clearTimeout(retryTimer);
+        connect();
+      }
+    }
+    window.addEventListener("online", wake);
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "visible") wake();
+    });
+
+    connect();
+    return {
+      send,
+      close() {
+        stopped = true;
+        if (socket) socket.close();
+      },
+    };
+  }
+
+  window.VelkomstSocket = { open };
+})();
