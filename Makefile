@@ -31,10 +31,14 @@ migrate: install
 seed: migrate
 	$(BIN)/python manage.py seed_demo
 
+# The scheduled jobs (community/jobs.py) run every minute beside the server and
+# stop with it.
 run: seed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving Velkomst at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	$(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
+	$(BIN)/python manage.py run_jobs --every 60 & JOBS=$$!; \
+	  trap 'kill $$JOBS 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
 
 # Debian's chromium for the browser tests; Playwright's own download does not work here.
 browser:

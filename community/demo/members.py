@@ -11,6 +11,7 @@ the database constraints still apply.
 from __future__ import annotations
 
 import random
+import uuid
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -28,11 +29,13 @@ from community.demo.people import (
     Person,
 )
 from community.models import (
+    Conversation,
     HopeTag,
     InterestTag,
     LanguageTag,
     Match,
     MatchRequest,
+    Message,
     Municipality,
     ProfessionTag,
     Profile,
@@ -42,6 +45,7 @@ from community.models import (
     ProfileProfession,
     Role,
 )
+from community.services.messaging import conversation_start
 from community.services.tags import profile_masks_refresh, tag_get_or_create
 
 DEMO_EMAIL_DOMAIN = "members.velkomst.example"
@@ -60,6 +64,9 @@ MATCHES = [
     ("sara.munk", "rahul.nair"),
     ("ida.frederiksen", "sophie.martin"),
     ("nikolaj.bach", "wei.zhang"),
+    # The demo host and the demo newcomer each have a conversation going.
+    ("anne.holm", "elena.popescu"),
+    ("kirsten.andersen", "lucia.fernandez"),
 ]
 # (sender, recipient): requests still waiting for an answer. The demo host has
 # one in the inbox; the demo newcomer has sent none.
@@ -78,6 +85,34 @@ PENDING = [
 # who paused matching for a while.
 UNCONFIRMED = ("tom.baker", "lukas.novak", "julie.kristiansen", "hana.yamamoto")
 PAUSED = ("bo.kristensen",)
+
+# What matched pairs wrote to each other, newcomer first, then taking turns.
+# The last line stays unread by the newcomer... or the host, by turns.
+CHATS = [
+    [
+        "Hi {host}! Thank you for accepting. When would suit you for a first meeting?",
+        "Hello {newcomer}, welcome! How about coffee on Saturday around 14? There "
+        "is a nice café by the harbour.",
+        "Saturday at 14 is perfect. See you there!",
+        "Great. I will be the one with a red scarf :)",
+    ],
+    [
+        "Hello {host}, it is so nice to be matched. We arrived three weeks ago and "
+        "everything is still new.",
+        "Welcome to Denmark, {newcomer}! The first weeks are the hardest. Would you "
+        "like to join us for dinner one evening next week?",
+        "We would love that. Is there anything we should bring?",
+        "Only yourselves. Dinner is early here, around 18:00, so don't be surprised!",
+        "Good to know, thank you. Is Wednesday possible?",
+    ],
+    [
+        "Hi {host}! I found a guide to Danish holidays: "
+        "https://lifeindenmark.borger.dk/ Could you tell me about Fastelavn?",
+        "Of course! The children dress up and hit a barrel for candy. We make "
+        "fastelavnsboller too. Join us this year?",
+        "Yes please! My daughter will be so excited.",
+    ],
+]
 
 MESSAGES = [
     "Hi {name}! I read your profile and we both love {interest}. Would you like "
@@ -123,9 +158,10 @@ def seed_members(*, count: int = 60, rng_seed: int = 2007) -> dict:
     with transaction.atomic():
         seeder = _Seeder(rng=rng, now=now, password=make_password(DEMO_PASSWORD))
         profiles = {person.key: seeder.member(person) for person in people}
-        for host_key, newcomer_key in MATCHES:
+        for number, (host_key, newcomer_key) in enumerate(MATCHES):
             if host_key in profiles and newcomer_key in profiles:
-                seeder.match(profiles[host_key], profiles[newcomer_key])
+                match = seeder.match(profiles[host_key], profiles[newcomer_key])
+                seeder.chat(match, CHATS[number % len(CHATS)])
                 summary["active_matches"] += 1
         for sender_key, recipient_key in PENDING:
             if sender_key in profiles and recipient_key in profiles:
@@ -306,4 +342,38 @@ class _Seeder:
         Profile.objects.filter(pk=host.pk).update(
             active_match_count=host.active_match_count
         )
+        conversation_start(match=match)
         return match
+
+    def chat(self, match: Match, lines: list[str]) -> None:
+        """The pair's first messages, an hour or so apart after they matched;
+        each has read everything but the last line written to them."""
+        host, newcomer = match.host, match.newcomer
+        when = Match.objects.values_list("created_at", flat=True).get(pk=match.pk)
+        conversation = match.conversation
+        names = {
+            "host": host.display_name.split()[0],
+            "newcomer": newcomer.display_name.split()[0],
+        }
+        messages = []
+        for turn, line in enumerate(lines):
+            when += timedelta(minutes=self.rng.randint(20, 600))
+            messages.append(
+                Message.objects.create(
+                    conversation=conversation,
+                    sender=newcomer if turn % 2 == 0 else host,
+                    client_id=uuid.UUID(int=self.rng.getrandbits(128), version=4),
+                    body=line.format(**names),
+                    created_at=min(when, self.now),
+                )
+            )
+        last = messages[-1]
+        Conversation.objects.filter(pk=conversation.pk).update(
+            last_message=last, last_message_at=last.created_at
+        )
+        for participant in conversation.participants.all():
+            mine = participant.profile_id == last.sender_id
+            read = last if mine else (messages[-2] if len(messages) > 1 else None)
+            participant.last_read_id = read.pk if read else 0
+            participant.emailed_up_to_id = last.pk  # no e-mail for demo history
+            participant.save(update_fields=["last_read_id", "emailed_up_to_id"])

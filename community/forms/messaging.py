@@ -29,8 +29,17 @@ class MessageForm(forms.Form):
         error_messages={"required": _("Write something before you send.")},
     )
     # Made when the page is rendered, so pressing "Send" twice (or resending
-    # the form after a network error) stores the message once.
-    client_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    # the form after a network error) stores the message once. A missing or
+    # mangled id just gets a new one: the message is still sent.
+    client_id = forms.CharField(
+        widget=forms.HiddenInput, required=False, initial=uuid.uuid4
+    )
+
+    def clean_client_id(self) -> uuid.UUID:
+        try:
+            return uuid.UUID(self.cleaned_data["client_id"])
+        except ValueError:
+            return uuid.uuid4()
 
 
 class MessageReportForm(forms.Form):

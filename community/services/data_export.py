@@ -14,7 +14,15 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 
-from community.models import Block, Match, MatchRequest, Profile, Report
+from community.models import (
+    Block,
+    Match,
+    MatchRequest,
+    Message,
+    Participant,
+    Profile,
+    Report,
+)
 from community.services.profiles import profile_get_or_create_for
 
 # Profile fields that are internal copies of other data, not about the member.
@@ -30,6 +38,8 @@ _DERIVED = {
 # reported or blocked me is not mine to download).
 _HANDLED = {
     "user",
+    "conversation_memberships",
+    "messages_sent",
     "sent_requests",
     "received_requests",
     "host_matches",
@@ -149,8 +159,35 @@ def member_data_export(*, user: AbstractBaseUser) -> dict[str, Any]:
             for r in Report.objects.filter(reporter=me).select_related("reported")
         ],
     }
+    data["conversations"] = _conversations(me)
     data["other"] = _other_relations(user, me)
     return data
+
+
+def _conversations(me: Profile) -> list[dict[str, Any]]:
+    """My chats, both sides: what I wrote and what was written to me."""
+    out = []
+    memberships = Participant.objects.filter(profile=me).select_related(
+        "conversation__match__host", "conversation__match__newcomer"
+    )
+    for membership in memberships:
+        conversation = membership.conversation
+        other = conversation.match.other(me)
+        out.append(
+            {
+                "with": _other(other, me),
+                "started": _plain(conversation.created_at),
+                "messages": [
+                    {
+                        "from": "me" if m.sender_id == me.pk else _other(other, me),
+                        "sent": _plain(m.created_at),
+                        "text": m.body,
+                    }
+                    for m in Message.objects.filter(conversation=conversation)
+                ],
+            }
+        )
+    return out
 
 
 def _other_relations(user: AbstractBaseUser, me: Profile) -> dict[str, list]:

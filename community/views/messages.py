@@ -79,9 +79,6 @@ def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(f"{url}#message-{sent.message.pk}")
         else:
             status = 400
-        if "client_id" in form.errors:
-            # A fresh id, so the member can simply send again.
-            form = MessageForm(initial={"body": request.POST.get("body", "")})
     before = _page_number(request.GET.get("before"))
     page = history(conversation_id=pk, before=before)
     last_id = view.conversation.last_message_id or 0

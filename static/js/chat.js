@@ -71,14 +71,21 @@
   }
 
   // --- Showing messages ------------------------------------------------------------
-  function timeText(iso) {
-    const date = new Date(iso);
-    return new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+  // As the server writes them ("13 Nov, 21:34"), in the site's time zone.
+  const timeFormat = new Intl.DateTimeFormat(
+    document.documentElement.lang === "da" ? "da-DK" : "en-GB",
+    {
       day: "numeric",
       month: "short",
       hour: "2-digit",
       minute: "2-digit",
-    }).format(date);
+      hourCycle: "h23",
+      timeZone: root.dataset.timeZone || undefined,
+    },
+  );
+
+  function timeText(iso) {
+    return timeFormat.format(new Date(iso));
   }
 
   function bubble({ mine, html, text, createdAt }) {

@@ -1,0 +1,48 @@
+"""Scheduled work: what must happen without anyone clicking, run by
+``manage.py run_jobs`` (once, or every N seconds with ``--every``; ``make run``
+starts it beside daphne).
+
+Every job is idempotent: it finds what is due from the database, claims each row
+under a lock and records what it did in the same transaction, so running it
+twice (or in two processes) does nothing twice, and a crash part-way leaves the
+rest for the next run.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from community.services.messaging import unread_message_emails_send
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    run: Callable[[], int]  # returns how many things it did
+    description: str
+
+
+JOBS: list[Job] = [
+    Job(
+        "unread-message-emails",
+        lambda: unread_message_emails_send(),
+        "One e-mail per conversation with a message unread for 15 minutes.",
+    ),
+]
+
+
+def jobs_run(names: list[str] | None = None) -> dict[str, int]:
+    """Run the jobs (all, or those named) once; a failing job is logged and does
+    not stop the others. Returns what each did (-1: it failed)."""
+    done: dict[str, int] = {}
+    for job in JOBS:
+        if names and job.name not in names:
+            continue
+        try:
+            done[job.name] = job.run()
+        except Exception:
+            logger.exception("scheduled job %s failed", job.name)
+            done[job.name] = -1
+    return done
