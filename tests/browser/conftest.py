@@ -9,10 +9,11 @@ migrations' data (Wagtail's root page and default site) afterwards.
 import os
 import shutil
 from collections.abc import Iterator
-from functools import partial
 
 import pytest
 from django.db import connections
+
+from tests.live import daphne_start, daphne_stop
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls in
 # the test body are still plain synchronous calls, so allow them.
@@ -26,12 +27,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-
-
-def _application():
-    from channels.routing import get_default_application
-
-    return get_default_application()
 
 
 def pytest_collection_modifyitems(items):
@@ -51,8 +46,6 @@ def outbox_dir(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def daphne_url(django_db_setup, django_db_blocker, outbox_dir) -> Iterator[str]:
-    from daphne.testing import DaphneProcess
-
     # Playwright's sync API runs the tests in another context, where Django hands
     # out fresh connection objects without the snapshot serialized_rollback
     # restores from (Wagtail's root page, collection, site and groups). Make the
@@ -62,28 +55,17 @@ def daphne_url(django_db_setup, django_db_blocker, outbox_dir) -> Iterator[str]:
     if snapshot is not None:
         type(connection)._test_serialized_contents = snapshot
 
-    connections.close_all()
-
-    def in_the_server_process() -> None:
-        # The forked server inherits pytest-django's block on database access,
-        # and sends e-mail to files the tests can read, as on a developer's
-        # machine.
+    def mail_to_files() -> None:
+        # The server sends e-mail to files the tests can read, as on a
+        # developer's machine.
         from django.conf import settings
 
-        django_db_blocker.unblock()
         settings.EMAIL_BACKEND = "config.mail.ConsoleAndOutboxBackend"
         settings.EMAIL_OUTBOX_DIR = outbox_dir
 
-    process = DaphneProcess(
-        "127.0.0.1", partial(_application), setup=in_the_server_process
-    )
-    process.start()
-    if not process.ready.wait(timeout=30):
-        process.terminate()
-        raise RuntimeError("daphne did not start for the browser tests")
+    process = daphne_start(django_db_blocker, setup=mail_to_files)
     yield f"http://127.0.0.1:{process.port.value}"
-    process.terminate()
-    process.join(timeout=10)
+    daphne_stop(process)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,58 @@
+"""Real daphne processes for tests that need one (the browser tests) or two (the
+messaging test across processes).
+
+A process is forked after the test database exists, so it serves exactly what a
+test committed. Connections, and PostgreSQL's connection pool, are closed
+before the fork, and the child makes its own channel layer: a child must never
+share a socket with its parent.
+"""
+
+from collections.abc import Callable
+from functools import partial
+
+from django.db import connections
+
+
+def _application():
+    from channels.routing import get_default_application
+
+    return get_default_application()
+
+
+def close_database_connections() -> None:
+    for connection in connections.all():
+        connection.close()
+        close_pool = getattr(connection, "close_pool", None)
+        if close_pool is not None:
+            close_pool()
+
+
+def daphne_start(django_db_blocker, setup: Callable[[], None] | None = None):
+    """A started ``DaphneProcess`` on a free port (``process.port.value``)."""
+    from daphne.testing import DaphneProcess
+
+    close_database_connections()
+
+    def in_the_server_process() -> None:
+        from channels.layers import channel_layers
+
+        # The fork inherits pytest-django's block on database access, and the
+        # parent's channel layer with its Redis connections: start afresh.
+        django_db_blocker.unblock()
+        channel_layers.backends.clear()
+        if setup is not None:
+            setup()
+
+    process = DaphneProcess(
+        "127.0.0.1", partial(_application), setup=in_the_server_process
+    )
+    process.start()
+    if not process.ready.wait(timeout=30):
+        process.terminate()
+        raise RuntimeError("daphne did not start")
+    return process
+
+
+def daphne_stop(process) -> None:
+    process.terminate()
+    process.join(timeout=10)
