@@ -584,4 +584,3 @@ def test_the_notification_socket_counts_unread_messages_and_requests(pair):
         (0, 2),
     ]
     assert error["code"] == "bad_json"
-
