@@ -301,9 +301,12 @@ class ConversationConsumer(_JsonConsumer):
             return None
         return row[0], user_id, row[1] == Match.Status.ACTIVE
 
-    def _still_allowed(self) -> bool:
+    def _still_allowed(self) -> bool | str:
+        """True, or why not: "signed_out" or "ended"."""
+        if not _session_alive(self.scope):
+            return "signed_out"
         access = self._access(self.user_id)
-        return access is not None and access[2]
+        return True if access is not None and access[2] else "ended"
 
     def _other_read(self) -> tuple[int, int]:
         from community.models import Participant
@@ -328,8 +331,9 @@ class ConversationConsumer(_JsonConsumer):
         elif kind == "typing":
             await self._typing()
         elif kind == "ping":
-            if not await in_thread(self._still_allowed)():
-                await self._close_for_access()
+            allowed = await in_thread(self._still_allowed)()
+            if allowed is not True:
+                await self._close_for_access(allowed)
                 return
             await self._catch_up()
             await self.send_json({"type": "pong", "last_id": self.last_sent_id})
@@ -352,7 +356,7 @@ class ConversationConsumer(_JsonConsumer):
             return
         if result.get("closed"):
             await self.send_error("closed", result["message"], **echo)
-            await self._close_for_access()
+            await self._close_for_access(result["closed"])
             return
         extra = (
             {"retry_after": result["retry_after"]} if "retry_after" in result else {}
@@ -365,7 +369,11 @@ class ConversationConsumer(_JsonConsumer):
         from community.services.messaging import RateLimited, message_send
 
         if not _session_alive(self.scope):
-            return {"ok": False, "closed": True, "message": "You are signed out."}
+            return {
+                "ok": False,
+                "closed": "signed_out",
+                "message": "You are signed out.",
+            }
         sender = Profile.objects.select_related("user").get(pk=self.profile_id)
         try:
             sent = message_send(
@@ -384,7 +392,7 @@ class ConversationConsumer(_JsonConsumer):
         except RuleBroken as broken:
             if broken.field in ("body", "client_id"):
                 return {"ok": False, "code": "invalid", "message": broken.message}
-            return {"ok": False, "closed": True, "message": broken.message}
+            return {"ok": False, "closed": "ended", "message": broken.message}
         return {
             "ok": True,
             "ack": {
@@ -447,9 +455,13 @@ class ConversationConsumer(_JsonConsumer):
         self.last_sent_id = message["id"]
         await self.send_json({"type": "message", "message": message})
 
-    async def _close_for_access(self) -> None:
-        await self.send_json({"type": "closed", "reason": "ended"})
-        await self.close(code=CLOSE_ENDED)
+    async def _close_for_access(self, reason: str = "ended") -> None:
+        """The member may no longer write here: the match ended, or they are
+        signed out. The client shows why and does not reconnect."""
+        await self.send_json({"type": "closed", "reason": reason})
+        await self.close(
+            code=CLOSE_SIGNED_OUT if reason == "signed_out" else CLOSE_ENDED
+        )
 
     # Events from the channel layer ---------------------------------------------
 

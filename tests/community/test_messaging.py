@@ -442,3 +442,16 @@ def test_a_member_reports_a_message_and_the_coordinators_get_a_copy(
     )
     stranger = login(make_member(role="host"))
     assert stranger.get(report_url).status_code == 404
+
+
+def test_the_conversation_page_queries_do_not_grow_with_messages(
+    match, host, newcomer, login, django_assert_max_num_queries
+):
+    client = login(newcomer)
+    say(match, host, "One")
+    with django_assert_max_num_queries(20) as few:
+        client.get(url("conversation", match.conversation.pk))
+    for number in range(30):
+        say(match, host if number % 2 else newcomer, f"Message {number}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url("conversation", match.conversation.pk))
