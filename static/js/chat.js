@@ -32,7 +32,6 @@
     live: "Live",
     offline: "Offline — reconnecting…",
     closed: "Closed",
-    failed: "Could not connect. Reload the page to try again.",
   };
 
   let lastId = Number(root.dataset.lastId) || 0;
@@ -197,8 +196,8 @@
     statusEl.hidden = false;
     statusEl.dataset.state = name;
     statusEl.textContent = STATUS_TEXT[name] || name;
-    if ((name === "closed" || name === "failed") && form) {
-      form.querySelector("button[type=submit]").disabled = name === "closed";
+    if (name === "closed" && form) {
+      form.querySelector("button[type=submit]").disabled = true;
     }
   }
 

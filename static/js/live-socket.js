@@ -2,22 +2,21 @@
  *
  * VelkomstSocket.open(path, {onOpen, onFrame, onState, query}) returns
  * {send(frame) -> bool, close()}. States passed to onState: "connecting",
- * "live", "offline" (will retry), "closed" (will not: signed out, ended or
- * forbidden), "failed" (gave up after repeated refused handshakes).
+ * "live", "offline" (will retry, at least every 30 s, for as long as the page
+ * is open: a server or Redis restart only delays), "closed" (will not: the
+ * server said signed out, ended or too big).
  */
 (function () {
   "use strict";
 
   const FINAL_CODES = new Set([4401, 4403, 4409, 1009]);
   const MAX_DELAY = 30000;
-  const MAX_REFUSED = 6;
   const PING_EVERY = 25000;
 
   function open(path, handlers) {
     const scheme = window.location.protocol === "https:" ? "wss" : "ws";
     let socket = null;
     let attempts = 0;
-    let refused = 0;
     let stopped = false;
     let pingTimer = null;
     let retryTimer = null;
@@ -31,11 +30,8 @@
       const query = handlers.query ? handlers.query() : "";
       state("connecting");
       socket = new WebSocket(`${scheme}://${window.location.host}${path}${query}`);
-      let opened = false;
       socket.addEventListener("open", () => {
-        opened = true;
         attempts = 0;
-        refused = 0;
         state("live");
         pingTimer = window.setInterval(() => send({ type: "ping" }), PING_EVERY);
         if (handlers.onOpen) handlers.onOpen();
@@ -56,12 +52,6 @@
         if (FINAL_CODES.has(event.code)) {
           stopped = true;
           state("closed", event.code);
-          return;
-        }
-        if (!opened) refused += 1;
-        if (refused >= MAX_REFUSED) {
-          stopped = true;
-          state("failed");
           return;
         }
         state("offline");
