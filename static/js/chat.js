@@ -265,6 +265,12 @@
       window.setTimeout(flushOutbox, (frame.retry_after || 5) * 1000 + 50);
       return;
     }
+    if (entry && frame.code === "server_error") {
+      // Not stored: keep it and try again shortly (same id, so never twice).
+      entry.waitUntil = Date.now() + 3000;
+      window.setTimeout(flushOutbox, 3050);
+      return;
+    }
     if (entry) {
       outbox = outbox.filter((e) => e !== entry);
       saveOutbox();
