@@ -7,6 +7,8 @@ before the fork, and the child makes its own channel layer: a child must never
 share a socket with its parent.
 """
 
+import asyncio
+import threading
 from collections.abc import Callable
 from functools import partial
 
@@ -56,3 +58,23 @@ def daphne_start(django_db_blocker, setup: Callable[[], None] | None = None):
 def daphne_stop(process) -> None:
     process.terminate()
     process.join(timeout=10)
+
+
+def run_async(scenario, *args, timeout: float = 90):
+    """Run ``scenario(*args)`` (a coroutine function) in a fresh event loop on
+    its own thread: the browser tests leave a loop running in the main thread,
+    where ``asyncio.run`` and ``async_to_sync`` refuse to start."""
+    outcome: dict = {}
+
+    def target():
+        try:
+            outcome["value"] = asyncio.run(scenario(*args))
+        except BaseException as error:  # handed back to the test's thread
+            outcome["error"] = error
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(timeout=timeout)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")

@@ -18,7 +18,7 @@ from functools import partial
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -389,11 +389,12 @@ def _email_unread(participant: Participant, unread: list[Message]) -> None:
     member = Profile.objects.select_related("user").get(pk=participant.profile_id)
     other = unread[0].sender
     count = len(unread)
-    subject = ngettext(
-        "%(name)s sent you a message",
-        "%(name)s sent you %(count)d messages",
-        count,
-    ) % {"name": one_line(other.public_name), "count": count}
+    with translation.override("en"):
+        subject = ngettext(
+            "%(name)s sent you a message",
+            "%(name)s sent you %(count)d messages",
+            count,
+        ) % {"name": one_line(other.public_name), "count": count}
     email_send(
         to=[member.user.email],
         template="unread_messages",

@@ -9,7 +9,6 @@ for real (transactional, with the migrations' data restored).
 
 import asyncio
 import json
-import threading
 import uuid
 
 import pytest
@@ -28,29 +27,11 @@ from community.services.messaging import (
 from community.services.requests import match_end
 from community.services.safety import member_block
 from tests.factories import make_match, make_member
+from tests.live import run_async as run
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ORIGIN = (b"origin", b"http://testserver")
-
-
-def run(scenario, *args):
-    """Run an async scenario in a fresh event loop on its own thread (the
-    browser tests leave a loop running in the main thread)."""
-    outcome: dict = {}
-
-    def target():
-        try:
-            outcome["value"] = asyncio.run(scenario(*args))
-        except BaseException as error:  # handed to the test thread
-            outcome["error"] = error
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join(timeout=60)
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome.get("value")
 
 
 @pytest.fixture(autouse=True)
@@ -93,6 +74,16 @@ async def connected(path, cookie) -> WebsocketCommunicator:
     ok, _ = await communicator.connect()
     assert ok, f"could not connect to {path}"
     return communicator
+
+
+async def both_connected(match, cookies) -> tuple:
+    """The host's and the newcomer's sockets, past their opening frames."""
+    sockets = []
+    for cookie in cookies:
+        communicator = await connected(chat_path(match), cookie)
+        await next_of(communicator, "read")
+        sockets.append(communicator)
+    return tuple(sockets)
 
 
 async def frames_until(communicator, kind: str, timeout: float = 3) -> list[dict]:
@@ -192,10 +183,7 @@ def test_a_message_is_stored_acknowledged_and_delivered_to_both(pair):
     cookies = session_cookie(host), session_cookie(newcomer)
 
     async def scenario():
-        sender = await connected(chat_path(match), cookies[0])
-        receiver = await connected(chat_path(match), cookies[1])
-        await next_of(sender, "read")
-        await next_of(receiver, "read")
+        sender, receiver = await both_connected(match, cookies)
         frame = send_frame("Hej Nadia! <b>Coffee</b> at https://example.org/café?")
         await sender.send_json_to(frame)
         sent = await frames_until(sender, "ack")
@@ -438,10 +426,7 @@ def test_reading_moves_the_watermark_and_tells_the_sender(pair):
     cookies = session_cookie(host), session_cookie(newcomer)
 
     async def scenario():
-        sender = await connected(chat_path(match), cookies[0])
-        receiver = await connected(chat_path(match), cookies[1])
-        await next_of(sender, "read")
-        await next_of(receiver, "read")
+        sender, receiver = await both_connected(match, cookies)
         await sender.send_json_to(send_frame("Did you see this?"))
         message_id = (await next_of(receiver, "message"))["message"]["id"]
         await receiver.send_json_to({"type": "typing"})

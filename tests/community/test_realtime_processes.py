@@ -8,7 +8,6 @@ Needs PostgreSQL and Redis (CI's second pass, ``DATABASE_URL`` and
 
 import asyncio
 import json
-import threading
 import uuid
 
 import pytest
@@ -18,6 +17,7 @@ from django.test import Client
 
 from tests.factories import make_match, make_member
 from tests.live import daphne_start, daphne_stop
+from tests.live import run_async as run
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -36,23 +36,6 @@ def two_servers(django_db_blocker):
     yield servers
     for server in servers:
         daphne_stop(server)
-
-
-def run(scenario):
-    outcome: dict = {}
-
-    def target():
-        try:
-            outcome["value"] = asyncio.run(scenario())
-        except BaseException as error:
-            outcome["error"] = error
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join(timeout=90)
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome.get("value")
 
 
 def cookie_for(profile) -> str:
