@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from community.forms.messaging import MessageForm, MessageReportForm, UnreadEmailForm
@@ -28,6 +29,21 @@ from community.services.messaging import (
     message_send,
     unread_email_preference_set,
 )
+
+# The words static/js/chat.js shows, translated here.
+CHAT_TEXT = {
+    "you": gettext_lazy("You"),
+    "report": gettext_lazy("Report"),
+    "sending": gettext_lazy("Sending…"),
+    "sent": gettext_lazy("Sent"),
+    "notSent": gettext_lazy("Not sent:"),
+    "connecting": gettext_lazy("Connecting…"),
+    "live": gettext_lazy("Live"),
+    "offline": gettext_lazy("Offline, reconnecting…"),
+    "ended": gettext_lazy("This match has ended. The conversation is read-only now."),
+    "signedOut": gettext_lazy("Signed out. Log in again to keep chatting."),
+    "tooLong": gettext_lazy("A message can have at most 4000 characters."),
+}
 
 
 def _page_number(value: str | None) -> int | None:
@@ -100,6 +116,7 @@ def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "my_last_id": my_last,
             "seen": bool(my_last and view.other_last_read_id >= my_last),
             "form": form,
+            "chat_text": CHAT_TEXT,
         },
         status=status,
     )

@@ -27,11 +27,13 @@
   const reportUrl = root.dataset.reportUrl;
   const storageKey = `velkomst-outbox-${meId}-${conversationId}`;
   const MAX_LENGTH = 4000;
+  // The page's words, translated by the template (conversation.html).
+  const TEXT = JSON.parse(document.getElementById("chat-text").textContent);
   const STATUS_TEXT = {
-    connecting: "Connecting…",
-    live: "Live",
-    offline: "Offline — reconnecting…",
-    closed: "Closed",
+    connecting: TEXT.connecting,
+    live: TEXT.live,
+    offline: TEXT.offline,
+    closed: TEXT.ended,
   };
 
   let lastId = Number(root.dataset.lastId) || 0;
@@ -94,7 +96,7 @@
     meta.className = "chat-message__meta";
     const who = document.createElement("span");
     who.className = "chat-message__who";
-    who.textContent = mine ? "You" : otherName;
+    who.textContent = mine ? TEXT.you : otherName;
     meta.append(who);
     if (createdAt) {
       const time = document.createElement("time");
@@ -147,7 +149,7 @@
       const report = document.createElement("a");
       report.className = "chat-message__report";
       report.href = reportUrl.replace(/\/0\/$/, `/${message.id}/`);
-      report.textContent = "Report";
+      report.textContent = TEXT.report;
       item.append(report);
       typingEl.hidden = true;
     }
@@ -173,7 +175,7 @@
       list.append(item);
       scrollDown();
     }
-    item.querySelector(".chat-message__state").textContent = "Sending…";
+    item.querySelector(".chat-message__state").textContent = TEXT.sending;
     return item;
   }
 
@@ -182,7 +184,7 @@
     if (!item) return;
     item.classList.remove("chat-message--pending");
     item.classList.add("chat-message--failed");
-    item.querySelector(".chat-message__state").textContent = `Not sent: ${text}`;
+    item.querySelector(".chat-message__state").textContent = `${TEXT.notSent} ${text}`;
   }
 
   function updateSeen() {
@@ -229,7 +231,7 @@
         outbox = outbox.filter((entry) => entry.client_id !== frame.client_id);
         saveOutbox();
         const item = list.querySelector(`[data-pending="${frame.client_id}"]`);
-        if (item) item.querySelector(".chat-message__state").textContent = "Sent";
+        if (item) item.querySelector(".chat-message__state").textContent = TEXT.sent;
         break;
       }
       case "read":
@@ -287,9 +289,9 @@
     onFrame: handleFrame,
     onState: (name, code) => {
       if (name === "closed" && code === 4401) {
-        STATUS_TEXT.closed = "Signed out. Log in again to keep chatting.";
+        STATUS_TEXT.closed = TEXT.signedOut;
       } else if (name === "closed") {
-        STATUS_TEXT.closed = "This match has ended. The conversation is read-only now.";
+        STATUS_TEXT.closed = TEXT.ended;
       }
       setStatus(name);
     },
@@ -302,7 +304,7 @@
       const body = input.value.trim();
       if (!body) return;
       if (body.length > MAX_LENGTH) {
-        input.setCustomValidity(`At most ${MAX_LENGTH} characters, please.`);
+        input.setCustomValidity(TEXT.tooLong);
         input.reportValidity();
         return;
       }
