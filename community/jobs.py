@@ -13,6 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from community.services.messaging import unread_message_emails_send
+from community.services.requests import (
+    pending_requests_expire,
+    pending_requests_remind,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +33,17 @@ JOBS: list[Job] = [
         "unread-message-emails",
         lambda: unread_message_emails_send(),
         "One e-mail per conversation with a message unread for 15 minutes.",
+    ),
+    # Expiry first: a request past two weeks needs no reminder.
+    Job(
+        "request-expiry",
+        lambda: pending_requests_expire(),
+        "Expire requests unanswered for 14 days and tell the sender.",
+    ),
+    Job(
+        "request-reminders",
+        lambda: pending_requests_remind(),
+        "Remind the recipient, once, of a request waiting 7 days.",
     ),
 ]
 

@@ -39,6 +39,8 @@ class MatchRequest(models.Model):
     responded_at = models.DateTimeField(null=True, blank=True)
     sender_seen_at = models.DateTimeField(null=True, blank=True)
     recipient_seen_at = models.DateTimeField(null=True, blank=True)
+    # When the recipient was reminded of a request still waiting (once).
+    reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

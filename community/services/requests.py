@@ -8,7 +8,9 @@ database constraints, see community/models/matches.py). A broken rule raises
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
@@ -444,6 +446,64 @@ def match_end(*, match: Match, by: Profile, reason: str) -> Match:
         return match_close(match=match, by=by, reason=reason)
 
 
+# --- Requests nobody answers (scheduled jobs) ---------------------------------------
+
+
+def _waiting_since(days: int, now):
+    return MatchRequest.objects.filter(
+        status=MatchRequest.Status.PENDING,
+        created_at__lte=now - timedelta(days=days),
+    )
+
+
+def pending_requests_remind(*, now=None) -> int:
+    """Remind the recipient, once, of a request waiting a week (configurable).
+    Each request is claimed under a row lock and marked in the same transaction
+    as its e-mail, so two runs never remind twice."""
+    now = now or timezone.now()
+    days = settings.VELKOMST_REQUEST_REMIND_AFTER_DAYS
+    due = _waiting_since(days, now).filter(reminded_at=None)
+    sent = 0
+    for request_id in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            request = (
+                due.select_for_update(skip_locked=True, of=("self",))
+                .filter(pk=request_id)
+                .first()
+            )
+            if request is None:
+                continue
+            MatchRequest.objects.filter(pk=request.pk).update(reminded_at=now)
+            _email_request_reminder(request.pk)
+            sent += 1
+    return sent
+
+
+def pending_requests_expire(*, now=None) -> int:
+    """Requests unanswered for two weeks (configurable) expire; the sender is
+    told and pointed to other suggestions."""
+    now = now or timezone.now()
+    days = settings.VELKOMST_REQUEST_EXPIRE_AFTER_DAYS
+    due = _waiting_since(days, now)
+    expired = 0
+    for request_id in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            request = (
+                due.select_for_update(skip_locked=True, of=("self",))
+                .filter(pk=request_id)
+                .first()
+            )
+            if request is None:
+                continue
+            MatchRequest.objects.filter(pk=request.pk).update(
+                status=MatchRequest.Status.EXPIRED, responded_at=now
+            )
+            _email_request_expired(request.pk)
+            _badges_update_on_commit(request.sender_id, request.recipient_id)
+            expired += 1
+    return expired
+
+
 # --- After commit ----------------------------------------------------------------
 
 
@@ -524,6 +584,52 @@ def _email_request_declined(request_id: int) -> None:
         context={
             "member": request.sender,
             "other": request.recipient,
+            "suggested_url": member_url("suggested"),
+        },
+    )
+
+
+def _email_request_reminder(request_id: int) -> None:
+    request = MatchRequest.objects.select_related("sender", "recipient__user").get(
+        pk=request_id
+    )
+    if request.recipient.is_deleted or request.sender.is_deleted:
+        return
+    with translation.override("en"):
+        subject = _("%(name)s is still waiting for your answer") % {
+            "name": one_line(request.sender.public_name)
+        }
+    email_send(
+        to=[request.recipient.user.email],
+        template="request_reminder",
+        subject=subject,
+        context={
+            "member": request.recipient,
+            "other": request.sender,
+            "requests_url": member_url("requests"),
+            "expire_days": settings.VELKOMST_REQUEST_EXPIRE_AFTER_DAYS,
+        },
+    )
+
+
+def _email_request_expired(request_id: int) -> None:
+    request = MatchRequest.objects.select_related("sender__user", "recipient").get(
+        pk=request_id
+    )
+    if request.sender.is_deleted:
+        return
+    with translation.override("en"):
+        subject = _("Your request to %(name)s has expired") % {
+            "name": one_line(request.recipient.public_name)
+        }
+    email_send(
+        to=[request.sender.user.email],
+        template="request_expired",
+        subject=subject,
+        context={
+            "member": request.sender,
+            "other": request.recipient,
+            "days": settings.VELKOMST_REQUEST_EXPIRE_AFTER_DAYS,
             "suggested_url": member_url("suggested"),
         },
     )

@@ -291,6 +291,11 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 
 # --- Matching -------------------------------------------------------------------
 # Points per part of the match score; see community/matching.py for the formula.
+# A request nobody answered: the recipient is reminded once after this many
+# days, and it expires (the sender is told) after that many.
+VELKOMST_REQUEST_REMIND_AFTER_DAYS = 7
+VELKOMST_REQUEST_EXPIRE_AFTER_DAYS = 14
+
 VELKOMST_MATCH_WEIGHTS = {
     "language": 10,
     "max_languages": 2,

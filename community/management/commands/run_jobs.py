@@ -34,10 +34,11 @@ class Command(BaseCommand):
         while True:
             started = time.monotonic()
             done = jobs_run(jobs)
-            close_old_connections()
             if options["verbosity"] > 1 or not every:
                 for name, count in done.items():
                     self.stdout.write(f"{name}: {count}")
             if not every:
                 return
+            # A long-running process gives its connection back between rounds.
+            close_old_connections()
             time.sleep(max(0.0, every - (time.monotonic() - started)))
