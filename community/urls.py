@@ -11,6 +11,7 @@ urlpatterns = [
     path("me/setup/<int:step>/", profile.setup, name="profile_setup_step"),
     path("me/profile/", profile.edit, name="profile_edit"),
     path("me/expectations/", profile.confirm_expectations, name="expectations"),
+    path("me/wheel/", profile.wheel, name="wheel"),
     path("me/data.json", profile.export_data, name="export_data"),
     path("me/delete/", profile.delete_account, name="delete_account"),
     # Photos are for signed-in members only, never public files.

@@ -33,6 +33,7 @@ from community.models import (
     HopeTag,
     InterestTag,
     LanguageTag,
+    LifeArea,
     Match,
     MatchRequest,
     Message,
@@ -44,6 +45,7 @@ from community.models import (
     ProfileLanguage,
     ProfileProfession,
     Role,
+    WheelArea,
 )
 from community.services.messaging import conversation_start
 from community.services.tags import profile_masks_refresh, tag_get_or_create
@@ -162,6 +164,8 @@ def seed_members(*, count: int = 60, rng_seed: int = 2007) -> dict:
             if host_key in profiles and newcomer_key in profiles:
                 match = seeder.match(profiles[host_key], profiles[newcomer_key])
                 seeder.chat(match, CHATS[number % len(CHATS)])
+                seeder.wheel(profiles[host_key])
+                seeder.wheel(profiles[newcomer_key])
                 summary["active_matches"] += 1
         for sender_key, recipient_key in PENDING:
             if sender_key in profiles and recipient_key in profiles:
@@ -344,6 +348,31 @@ class _Seeder:
         )
         conversation_start(match=match)
         return match
+
+    def wheel(self, profile: Profile) -> None:
+        """A conversation wheel that fits the member: family matters to
+        families, home country to newcomers, and the rest by chance."""
+        newcomer = profile.role == Role.NEWCOMER
+        family = profile.household == "family"
+        notes = {
+            "family": "Our children come first" if family else "",
+            "home_country": "I miss the food and my parents" if newcomer else "",
+            "language": "Learning Danish, slowly!" if newcomer else "",
+        }
+        WheelArea.objects.bulk_create(
+            [
+                WheelArea(
+                    profile=profile,
+                    area=area.value,
+                    importance=3
+                    if (area == LifeArea.FAMILY and family)
+                    or (area == LifeArea.HOME_COUNTRY and newcomer)
+                    else self.rng.randint(0, 3),
+                    note=notes.get(area.value, ""),
+                )
+                for area in LifeArea
+            ]
+        )
 
     def chat(self, match: Match, lines: list[str]) -> None:
         """The pair's first messages, an hour or so apart after they matched;

@@ -28,8 +28,18 @@ from community.models.tags import (
     ProfileLanguage,
     ProfileProfession,
 )
+from community.models.wheel import (
+    MAX_WHEEL_NOTE,
+    Importance,
+    LifeArea,
+    WheelArea,
+)
 
 __all__ = [
+    "MAX_WHEEL_NOTE",
+    "Importance",
+    "LifeArea",
+    "WheelArea",
     "MAX_MESSAGE_LENGTH",
     "Conversation",
     "AgeGroup",

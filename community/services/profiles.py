@@ -36,6 +36,7 @@ from community.models import (
     ProfileLanguage,
     ProfileProfession,
     ProgrammeTexts,
+    WheelArea,
 )
 from community.services.tags import profile_masks_refresh, tag_get_or_create
 
@@ -314,6 +315,7 @@ def account_delete(*, user: AbstractBaseUser) -> None:
     # What the member wrote in chats is erased too; the other member sees
     # "message removed" in the history.
     Message.objects.filter(sender=profile).update(body="")
+    WheelArea.objects.filter(profile=profile).delete()
     transaction.on_commit(partial(_sockets_close, user.pk, ended_match_ids))
 
     for through in (ProfileLanguage, ProfileProfession, ProfileInterest, ProfileHope):

@@ -22,9 +22,12 @@ from community.forms.profile import (
     InterestsForm,
     language_formset,
 )
+from community.forms.wheel import WheelForm
 from community.models import Block, Profile, Role
 from community.permissions import login_required_with_profile
+from community.selectors_wheel import wheel_answers
 from community.services.data_export import member_data_export
+from community.services.errors import RuleBroken
 from community.services.profiles import (
     account_delete,
     expectations_confirm,
@@ -34,6 +37,8 @@ from community.services.profiles import (
     profile_update,
     programme_texts_for,
 )
+from community.services.wheel import wheel_save
+from community.wheel import wheel_is_filled, wheel_slices
 
 STEP_TITLES = {
     1: gettext_lazy("Who are you?"),
@@ -285,3 +290,34 @@ def photo(request: HttpRequest, pk: int) -> HttpResponse:
     response = FileResponse(target.photo.open("rb"), content_type="image/jpeg")
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required_with_profile
+def wheel(request: HttpRequest) -> HttpResponse:
+    """My conversation wheel: what matters in my life, for my matches to see."""
+    profile = request.profile
+    answers = wheel_answers(profile_id=profile.pk)
+    form = WheelForm(
+        request.POST if request.method == "POST" else None, answers=answers
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            wheel_save(profile=profile, answers=form.answers())
+        except RuleBroken as broken:
+            form.add_error(None, broken.message)
+        else:
+            messages.success(
+                request, _("Your conversation wheel is saved. Your matches see it.")
+            )
+            return redirect("community:wheel")
+    return render(
+        request,
+        "community/wheel.html",
+        {
+            "form": form,
+            "slices": wheel_slices(answers),
+            "filled": wheel_is_filled(answers),
+        },
+        status=400 if form.errors else 200,
+    )

@@ -26,6 +26,7 @@ from community.selectors import (
     requests_for,
     visible_member,
 )
+from community.selectors_wheel import wheel_answers
 from community.services.errors import RuleBroken
 from community.services.requests import (
     match_end as match_end_service,
@@ -38,6 +39,7 @@ from community.services.requests import (
     request_answers_mark_seen,
     requests_mark_seen,
 )
+from community.wheel import wheel_is_filled, wheel_slices
 
 
 def _expectation_statement(request: HttpRequest) -> str:
@@ -208,7 +210,29 @@ def match_detail(request: HttpRequest, pk: int) -> HttpResponse:
     match = match_for(profile=request.profile, pk=pk)
     if match is None:
         raise Http404
-    return render(request, "community/match_detail.html", {"match": match})
+    other = match.other_member
+    wheels = [
+        (_("You"), wheel_answers(profile_id=request.profile.pk)),
+        (
+            other.public_name,
+            {} if other.is_deleted else wheel_answers(profile_id=other.pk),
+        ),
+    ]
+    return render(
+        request,
+        "community/match_detail.html",
+        {
+            "match": match,
+            "wheels": [
+                {
+                    "whose": whose,
+                    "slices": wheel_slices(answers),
+                    "filled": wheel_is_filled(answers),
+                }
+                for whose, answers in wheels
+            ],
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
