@@ -36,12 +36,18 @@ def daphne_start(django_db_blocker, setup: Callable[[], None] | None = None):
     close_database_connections()
 
     def in_the_server_process() -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        from asgiref.sync import SyncToAsync
         from channels.layers import channel_layers
 
-        # The fork inherits pytest-django's block on database access, and the
-        # parent's channel layer with its Redis connections: start afresh.
+        # The fork inherits pytest-django's block on database access, the
+        # parent's channel layer with its Redis connections, and asgiref's
+        # single-thread executor whose thread did not come along (work sent to
+        # it would wait for ever): start all of them afresh.
         django_db_blocker.unblock()
         channel_layers.backends.clear()
+        SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
         if setup is not None:
             setup()
 

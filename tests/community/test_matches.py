@@ -146,8 +146,9 @@ def test_a_match_is_found_only_for_its_members(newcomer, host):
     assert match_for(profile=make_member(role="host"), pk=match.pk) is None
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("fresh_content_types")
+# Serialized like every transactional test here: the data the migrations
+# loaded comes back afterwards, for the next test.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL"
 )

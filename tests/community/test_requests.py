@@ -479,8 +479,9 @@ def test_names_with_markup_are_escaped_in_html_emails(
     assert "&lt;b&gt;Bold&lt;/b&gt; Bo" in html
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("fresh_content_types")
+# Serialized like every transactional test here: the data the migrations
+# loaded comes back afterwards, for the next test.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL"
 )
