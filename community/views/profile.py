@@ -25,7 +25,7 @@ from community.forms.profile import (
 from community.forms.wheel import WheelForm
 from community.models import Block, Profile, Role
 from community.permissions import login_required_with_profile
-from community.selectors_wheel import wheel_answers
+from community.selectors_pairs import wheel_answers
 from community.services.data_export import member_data_export
 from community.services.errors import RuleBroken
 from community.services.profiles import (

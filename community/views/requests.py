@@ -26,7 +26,11 @@ from community.selectors import (
     requests_for,
     visible_member,
 )
-from community.selectors_wheel import wheel_answers
+from community.selectors_pairs import (
+    events_for_pair,
+    ideas_for_pair,
+    wheel_answers,
+)
 from community.services.errors import RuleBroken
 from community.services.requests import (
     match_end as match_end_service,
@@ -218,11 +222,16 @@ def match_detail(request: HttpRequest, pk: int) -> HttpResponse:
             {} if other.is_deleted else wheel_answers(profile_id=other.pk),
         ),
     ]
+    is_active = match.status == match.Status.ACTIVE
     return render(
         request,
         "community/match_detail.html",
         {
             "match": match,
+            "ideas": ideas_for_pair(match=match, me=request.profile)
+            if is_active
+            else [],
+            "events": events_for_pair(match=match) if is_active else [],
             "wheels": [
                 {
                     "whose": whose,
