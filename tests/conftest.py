@@ -26,16 +26,6 @@ def _empty_cache():
 
 
 @pytest.fixture
-def fresh_content_types():
-    """For transactional tests that run after a database flush: the flush gave
-    content types new ids, so forget the cached ones (Wagtail's reference index
-    writes them)."""
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()
-
-
-@pytest.fixture
 def home_page(db):
     """A published HomePage under the tree root, the default site's root page."""
     return factories.make_home_page()
