@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from community.services.events import event_reminders_send
 from community.services.messaging import unread_message_emails_send
 from community.services.requests import (
     pending_requests_expire,
@@ -39,6 +40,11 @@ JOBS: list[Job] = [
         "request-expiry",
         lambda: pending_requests_expire(),
         "Expire requests unanswered for 14 days and tell the sender.",
+    ),
+    Job(
+        "event-reminders",
+        lambda: event_reminders_send(),
+        "Remind members signed up for an event, the day before.",
     ),
     Job(
         "request-reminders",

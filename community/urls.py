@@ -1,6 +1,13 @@
 from django.urls import path
 
-from community.views import directory, messages, profile, requests, safety
+from community.views import (
+    directory,
+    events,
+    messages,
+    profile,
+    requests,
+    safety,
+)
 
 app_name = "community"
 
@@ -48,6 +55,10 @@ urlpatterns = [
         messages.message_report_view,
         name="message_report",
     ),
+    # Event sign-ups (community/views/events.py); the event pages are Wagtail's
+    path("events/<int:event_id>/signup/", events.signup, name="event_signup"),
+    path("events/<int:event_id>/cancel/", events.cancel, name="event_cancel"),
+    path("me/events/", events.my_events_view, name="my_events"),
     # Safety (community/views/safety.py)
     path("members/<int:pk>/block/", safety.block, name="block"),
     path("members/<int:pk>/unblock/", safety.unblock, name="unblock"),

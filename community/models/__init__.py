@@ -1,5 +1,6 @@
 """Members and what happens between them, one module per idea."""
 
+from community.models.events import MAX_PARTY, EventSignup
 from community.models.geography import Municipality, Region
 from community.models.matches import Match, MatchRequest
 from community.models.messaging import (
@@ -36,6 +37,8 @@ from community.models.wheel import (
 )
 
 __all__ = [
+    "MAX_PARTY",
+    "EventSignup",
     "MAX_WHEEL_NOTE",
     "Importance",
     "LifeArea",

@@ -1,0 +1,47 @@
+"""Reads for event sign-ups: what an event page shows a member, and "My events"."""
+
+from django.utils import timezone
+
+from community.models import EventSignup, Profile
+from community.services.events import ACTIVE, places_taken, waiting_position
+
+
+def event_signup_state(*, profile: Profile | None, event) -> dict:
+    """For the sign-up box on an event page: ``signup`` (mine, or None),
+    ``position`` on the waiting list, ``places_left`` (None: no limit),
+    ``open`` (sign-up possible at all), ``waiting`` (others wait already)."""
+    taken = places_taken(event.pk) if event.capacity is not None else 0
+    signup = (
+        EventSignup.objects.filter(event=event, profile=profile, status__in=ACTIVE)
+        .order_by("-created_at")
+        .first()
+        if profile is not None
+        else None
+    )
+    return {
+        "signup": signup,
+        "position": waiting_position(signup)
+        if signup and signup.status == EventSignup.Status.WAITING
+        else None,
+        "places_left": None
+        if event.capacity is None
+        else max(event.capacity - taken, 0),
+        "open": event.start > timezone.now(),
+    }
+
+
+def my_events(*, profile: Profile) -> dict[str, list[EventSignup]]:
+    """My sign-ups: ``upcoming`` (soonest first) and ``past`` (latest first)."""
+    signups = list(
+        EventSignup.objects.filter(profile=profile, status__in=ACTIVE)
+        .select_related("event")
+        .order_by("event__start")
+    )
+    now = timezone.now()
+    for signup in signups:
+        if signup.status == EventSignup.Status.WAITING:
+            signup.position = waiting_position(signup)
+    return {
+        "upcoming": [s for s in signups if s.event.start > now],
+        "past": [s for s in reversed(signups) if s.event.start <= now],
+    }
