@@ -28,6 +28,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from community.admin_events import EventSignupsViewSet
 from community.models import (
     HopeTag,
     InterestTag,
@@ -349,6 +350,7 @@ class CommunityAdminGroup(ModelViewSetGroup):
         _tag_viewset(InterestTag, _("Leisure interests")),
         _tag_viewset(HopeTag, _("Hopes")),
         TagMergeViewSet,
+        EventSignupsViewSet,
     )
 
 

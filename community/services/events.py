@@ -217,3 +217,41 @@ def event_reminders_send(*, now=None) -> int:
             _send(signup, "event_reminder", subject)
             sent += 1
     return sent
+
+
+def event_participants_email(
+    *, event_id: int, subject: str, body: str, include_waiting: bool = False
+) -> int:
+    """A coordinator writes to everyone signed up (and, if asked, the waiting
+    list): one e-mail each, so nobody sees another's address. Returns how many
+    were sent."""
+    from django.conf import settings
+    from django.core.mail import EmailMessage, get_connection
+
+    subject, body = " ".join((subject or "").split()), (body or "").strip()
+    if not subject or not body:
+        raise RuleBroken(_("Write a subject and a message."))
+    if len(subject) > 150 or len(body) > 10_000:
+        raise RuleBroken(_("The subject or the message is too long."))
+    statuses = ACTIVE if include_waiting else (EventSignup.Status.CONFIRMED,)
+    addresses = list(
+        EventSignup.objects.filter(
+            event_id=event_id,
+            status__in=statuses,
+            profile__is_deleted=False,
+            profile__user__is_active=True,
+        )
+        .exclude(profile__user__email="")
+        .values_list("profile__user__email", flat=True)
+        .distinct()
+    )
+    messages = [
+        EmailMessage(
+            subject=SUBJECT_PREFIX + subject,
+            body=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[address],
+        )
+        for address in addresses
+    ]
+    return get_connection().send_messages(messages) or 0 if messages else 0

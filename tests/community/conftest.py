@@ -2,6 +2,7 @@
 a test client signed in as one of them."""
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 
 from tests import factories
 
@@ -25,3 +26,15 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def coordinator_client(client, db):
+    """The test client signed in as a member of the "Coordinators" group, who
+    may use the Wagtail admin."""
+    group = Group.objects.create(name="Coordinators")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = factories.UserFactory()
+    user.groups.add(group)
+    client.force_login(user)
+    return client

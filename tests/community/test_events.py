@@ -151,3 +151,53 @@ def test_the_day_before_each_confirmed_member_is_reminded_once(event_index, memb
     (email,) = mail.outbox
     assert email.to == [members[0].user.email]
     assert email.subject == "[Velkomst] Tomorrow: Tomorrow's event"
+
+
+# --- Coordinators in the admin -------------------------------------------------------
+
+
+def test_coordinators_see_attendees_download_them_and_write_to_them(
+    event_index, members, coordinator_client
+):
+    event = make_event(event_index, title="Welcome meeting", capacity=3)
+    members[0].display_name = "=HYPERLINK(evil)"
+    members[0].save(update_fields=["display_name"])
+    event_signup(profile=members[0], event_id=event.pk, party_size=2)
+    event_signup(profile=members[1], event_id=event.pk, party_size=1)
+    event_signup(profile=members[2], event_id=event.pk, party_size=1)  # waiting
+
+    listing = coordinator_client.get("/admin/community/events/").content.decode()
+    assert "Welcome meeting" in listing and "3 / 3" in listing
+    page = coordinator_client.get(f"/admin/community/events/{event.pk}/")
+    assert page.status_code == 200 and "Member B" in page.content.decode()
+
+    csv = coordinator_client.get(f"/admin/community/events/{event.pk}/?format=csv")
+    rows = csv.content.decode().splitlines()
+    assert rows[0] == "name,e-mail,role,people,status,signed up"
+    assert rows[1].startswith("'=HYPERLINK(evil)")  # no formula in a spreadsheet
+    assert len(rows) == 4
+
+    response = coordinator_client.post(
+        f"/admin/community/events/{event.pk}/",
+        {"subject": "Bring a cake", "body": "See you on Saturday!"},
+    )
+    assert response.status_code == 302
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [members[0].user.email, members[1].user.email]
+    )
+    assert mail.outbox[0].subject == "[Velkomst] Bring a cake"
+
+
+def test_only_coordinators_see_the_event_sign_ups(event_index, members, client):
+    event = make_event(event_index)
+    event_signup(profile=members[0], event_id=event.pk, party_size=1)
+    from tests.factories import EditorFactory
+
+    client.force_login(EditorFactory())
+    assert client.get("/admin/community/events/").status_code in (302, 403)
+    assert client.get(
+        f"/admin/community/events/{event.pk}/?format=csv"
+    ).status_code in (
+        302,
+        403,
+    )

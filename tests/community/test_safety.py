@@ -1,7 +1,7 @@
 """Blocking and reporting, and the coordinators' view of it all in the admin."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core import mail
 
 from community.models import Block, InterestTag, Match, MatchRequest, Report
@@ -199,16 +199,6 @@ def test_reporting_yourself_is_refused(host):
 
 
 # --- The admin --------------------------------------------------------------------
-
-
-@pytest.fixture
-def coordinator_client(client, db):
-    group = Group.objects.create(name="Coordinators")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user = UserFactory()
-    user.groups.add(group)
-    client.force_login(user)
-    return client
 
 
 def test_coordinators_see_reports_requests_and_matches_in_the_admin(

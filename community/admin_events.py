@@ -1,0 +1,173 @@
+"""Wagtail admin: who signed up for each event, as a page and a CSV file, and a
+form to write to them all. For coordinators (community/wagtail_hooks.py)."""
+
+import csv
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, Sum
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
+
+from community.models import EventSignup
+from community.services.errors import RuleBroken
+from community.services.events import event_participants_email
+
+
+def _coordinator_only(request) -> None:
+    from community.wagtail_hooks import is_coordinator
+
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+
+
+def _events():
+    from cms_pages.models import EventPage
+
+    return EventPage.objects.live().annotate(
+        people=Sum("signups__party_size", filter=Q(signups__status="confirmed")),
+        waiting=Count("signups", filter=Q(signups__status="waiting")),
+    )
+
+
+class EventListView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "community/admin/event_list.html"
+    page_title = _("Event sign-ups")
+    header_icon = "date"
+
+    def dispatch(self, request, *args, **kwargs):
+        _coordinator_only(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        now = timezone.now()
+        return super().get_context_data(**kwargs) | {
+            "upcoming": _events().filter(end__gte=now).order_by("start"),
+            "past": _events().filter(end__lt=now).order_by("-start")[:20],
+        }
+
+
+class WriteForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    body = forms.CharField(
+        label=_("Message"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    include_waiting = forms.BooleanField(
+        label=_("Also write to the waiting list"), required=False
+    )
+
+
+class EventAttendeesView(WagtailAdminTemplateMixin, FormView):
+    """One event: who is coming, the CSV, and writing to them."""
+
+    template_name = "community/admin/event_attendees.html"
+    form_class = WriteForm
+    header_icon = "date"
+
+    def dispatch(self, request, *args, **kwargs):
+        _coordinator_only(request)
+        self.event = _events().filter(pk=kwargs["event_id"]).first()
+        if self.event is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return self.event.title
+
+    def signups(self):
+        return (
+            EventSignup.objects.filter(event=self.event)
+            .exclude(status=EventSignup.Status.CANCELLED)
+            .select_related("profile__user", "profile__municipality")
+            .order_by("status", "created_at")
+        )
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "csv":
+            return self.csv()
+        return super().get(request, *args, **kwargs)
+
+    def csv(self) -> HttpResponse:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{self.event.slug}-attendees.csv"'
+        )
+        writer = csv.writer(response)
+        writer.writerow(["name", "e-mail", "role", "people", "status", "signed up"])
+        for signup in self.signups():
+            profile = signup.profile
+            writer.writerow(
+                [
+                    _csv_safe(profile.public_name),
+                    _csv_safe(profile.user.email),
+                    profile.get_role_display(),
+                    signup.party_size,
+                    signup.get_status_display(),
+                    signup.created_at.isoformat(timespec="minutes"),
+                ]
+            )
+        return response
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {
+            "event": self.event,
+            "signups": self.signups(),
+            "csv_url": reverse("community_events:attendees", args=[self.event.pk])
+            + "?format=csv",
+        }
+
+    def form_valid(self, form):
+        try:
+            sent = event_participants_email(
+                event_id=self.event.pk,
+                subject=form.cleaned_data["subject"],
+                body=form.cleaned_data["body"],
+                include_waiting=form.cleaned_data["include_waiting"],
+            )
+        except RuleBroken as broken:
+            form.add_error(None, broken.message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _gettext("Your message went to %(count)d people.") % {"count": sent},
+        )
+        return redirect("community_events:attendees", self.event.pk)
+
+
+def _csv_safe(value: str) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas: not ours."""
+    value = str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+class EventSignupsViewSet(ViewSet):
+    name = "community_events"
+    url_prefix = "community/events"
+    icon = "date"
+    menu_icon = "date"
+    menu_label = _("Event sign-ups")
+
+    def get_urlpatterns(self):
+        return [
+            path("", EventListView.as_view(), name="index"),
+            path("<int:event_id>/", EventAttendeesView.as_view(), name="attendees"),
+        ]
+
+    @property
+    def menu_item_class(self):
+        from community.wagtail_hooks import is_coordinator
+
+        class CoordinatorMenuItem(MenuItem):
+            def is_shown(self, request):
+                return is_coordinator(request.user)
+
+        return CoordinatorMenuItem
