@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from community.services.checkins import checkins_send
 from community.services.events import event_reminders_send
 from community.services.messaging import unread_message_emails_send
 from community.services.requests import (
@@ -40,6 +41,11 @@ JOBS: list[Job] = [
         "request-expiry",
         lambda: pending_requests_expire(),
         "Expire requests unanswered for 14 days and tell the sender.",
+    ),
+    Job(
+        "checkins",
+        lambda: checkins_send(),
+        "Ask both members of every pair how it goes (2 weeks, 6 weeks, 3 months).",
     ),
     Job(
         "event-reminders",

@@ -1,10 +1,12 @@
-"""Reads for a matched pair: their conversation wheels, and activity ideas and
-upcoming events that fit them both (community/pair_ideas.py scores the ideas)."""
+"""Reads for matched pairs: their conversation wheels, activity ideas and
+upcoming events that fit them both (community/pair_ideas.py scores the ideas),
+their check-ins, and the pairs that need a coordinator (community/pair_flags.py)."""
 
 from django.db.models import Q
 from django.utils import timezone
 
-from community.models import Match, Profile, WheelArea
+from community.models import CheckIn, Match, Message, Profile, WheelArea
+from community.pair_flags import Flag, match_flags
 from community.pair_ideas import Fit, Idea, ideas_ranked
 
 
@@ -73,3 +75,46 @@ def events_for_pair(*, match: Match, limit: int = 3) -> list:
         .filter(audiences, start__gte=timezone.now())
         .order_by("start")[:limit]
     )
+
+
+def open_checkins(*, profile: Profile) -> list[CheckIn]:
+    """Check-ins waiting for my answer, for active matches; each with
+    ``other`` (the other member of the pair)."""
+    checkins = list(
+        CheckIn.objects.filter(
+            profile=profile, answered_at=None, match__status=Match.Status.ACTIVE
+        ).select_related("match__host", "match__newcomer")
+    )
+    for checkin in checkins:
+        checkin.other = checkin.match.other(profile)
+    return checkins
+
+
+def flagged_pairs(*, now=None) -> list[tuple[Match, list[Flag]]]:
+    """Active pairs that need a coordinator, with the reasons. Three queries."""
+    now = now or timezone.now()
+    matches = list(
+        Match.objects.filter(status=Match.Status.ACTIVE)
+        .select_related("host", "newcomer")
+        .order_by("created_at")
+    )
+    ids = [match.pk for match in matches]
+    checkins: dict[int, list[CheckIn]] = {}
+    for checkin in CheckIn.objects.filter(match_id__in=ids):
+        checkins.setdefault(checkin.match_id, []).append(checkin)
+    written = set(
+        Message.objects.filter(conversation__match_id__in=ids)
+        .values_list("conversation__match_id", flat=True)
+        .distinct()
+    )
+    flagged = []
+    for match in matches:
+        flags = match_flags(
+            match,
+            checkins=checkins.get(match.pk, []),
+            has_messages=match.pk in written,
+            now=now,
+        )
+        if flags:
+            flagged.append((match, flags))
+    return flagged

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from community.views import (
+    checkins,
     directory,
     events,
     messages,
@@ -42,6 +43,7 @@ urlpatterns = [
     path("matches/", requests.match_list, name="matches"),
     path("matches/<int:pk>/", requests.match_detail, name="match_detail"),
     path("matches/<int:pk>/end/", requests.match_end, name="match_end"),
+    path("checkins/<int:pk>/", checkins.checkin, name="checkin"),
     # Chat (community/views/messages.py; live through community/realtime.py)
     path("messages/", messages.conversation_list, name="conversations"),
     path(

@@ -29,7 +29,9 @@ from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from community.admin_events import EventSignupsViewSet
+from community.admin_pairs import FlaggedPairsViewSet
 from community.models import (
+    CheckIn,
     HopeTag,
     InterestTag,
     LanguageTag,
@@ -83,6 +85,7 @@ TAG_MODELS = (LanguageTag, ProfessionTag, InterestTag, HopeTag)
 register_permission_policy(Report, CoordinatorPolicy(Report, {"change"}))
 register_permission_policy(MatchRequest, CoordinatorPolicy(MatchRequest, {"view"}))
 register_permission_policy(Match, CoordinatorPolicy(Match, {"view"}))
+register_permission_policy(CheckIn, CoordinatorPolicy(CheckIn, {"view"}))
 for _tag_model in TAG_MODELS:
     # Renaming only: new tags get a ranking bit from the services, and deleting
     # one would leave members' bitmasks stale (merge instead).
@@ -184,6 +187,48 @@ class MatchViewSet(ModelViewSet):
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
             queryset=Match.objects.select_related("host", "newcomer"), **kwargs
+        )
+
+
+class CheckInViewSet(ModelViewSet):
+    """The members' check-in answers; coordinators may only read them."""
+
+    model = CheckIn
+    name = "checkins"
+    icon = "tick"
+    menu_label = _("Check-ins")
+    list_display = [
+        "match",
+        "profile",
+        "number",
+        "answered_at",
+        "have_met",
+        "satisfaction",
+        "wish",
+    ]
+    list_filter = ["number", "wish", "satisfaction"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "match",
+        "profile",
+        "number",
+        "due_at",
+        "asked_at",
+        "answered_at",
+        "have_met",
+        "satisfaction",
+        "wish",
+        "note",
+    ]
+    form_fields = ["note"]  # never shown: coordinators may only look
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            queryset=CheckIn.objects.select_related(
+                "match__host", "match__newcomer", "profile"
+            ),
+            **kwargs,
         )
 
 
@@ -345,6 +390,8 @@ class CommunityAdminGroup(ModelViewSetGroup):
         ReportViewSet,
         MatchRequestViewSet,
         MatchViewSet,
+        FlaggedPairsViewSet,
+        CheckInViewSet,
         _tag_viewset(LanguageTag, _("Languages")),
         _tag_viewset(ProfessionTag, _("Professional backgrounds")),
         _tag_viewset(InterestTag, _("Leisure interests")),

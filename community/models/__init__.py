@@ -1,5 +1,6 @@
 """Members and what happens between them, one module per idea."""
 
+from community.models.checkins import CheckIn
 from community.models.events import MAX_PARTY, EventSignup
 from community.models.geography import Municipality, Region
 from community.models.matches import Match, MatchRequest
@@ -37,6 +38,7 @@ from community.models.wheel import (
 )
 
 __all__ = [
+    "CheckIn",
     "MAX_PARTY",
     "EventSignup",
     "MAX_WHEEL_NOTE",

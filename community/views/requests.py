@@ -29,6 +29,7 @@ from community.selectors import (
 from community.selectors_pairs import (
     events_for_pair,
     ideas_for_pair,
+    open_checkins,
     wheel_answers,
 )
 from community.services.errors import RuleBroken
@@ -204,6 +205,7 @@ def match_list(request: HttpRequest) -> HttpResponse:
         {
             "active": [m for m in matches if m.status == m.Status.ACTIVE],
             "ended": [m for m in matches if m.status != m.Status.ACTIVE],
+            "open_checkins": open_checkins(profile=request.profile),
         },
     )
 
@@ -232,6 +234,11 @@ def match_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if is_active
             else [],
             "events": events_for_pair(match=match) if is_active else [],
+            "open_checkins": [
+                checkin
+                for checkin in open_checkins(profile=request.profile)
+                if checkin.match_id == match.pk
+            ],
             "wheels": [
                 {
                     "whose": whose,

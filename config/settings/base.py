@@ -296,6 +296,13 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 VELKOMST_REQUEST_REMIND_AFTER_DAYS = 7
 VELKOMST_REQUEST_EXPIRE_AFTER_DAYS = 14
 
+# Both members of a pair are asked how it goes this many days after matching;
+# a check-in not answered within a week is overdue (and the pair flagged).
+VELKOMST_CHECKIN_AFTER_DAYS = (14, 42, 91)
+VELKOMST_CHECKIN_OVERDUE_DAYS = 7
+# A pair with no message at all this many days after matching is flagged.
+VELKOMST_SILENT_PAIR_DAYS = 7
+
 VELKOMST_MATCH_WEIGHTS = {
     "language": 10,
     "max_languages": 2,
