@@ -16,14 +16,16 @@ Sockets: ``/ws/conversations/<id>/?after=<last id shown>`` and
 ``ConversationConsumer.receive``.
 """
 
+import asyncio
 import json
 import logging
+import os
 import time
-from functools import wraps
+from functools import partial, wraps
 from typing import Any
 from urllib.parse import parse_qs
 
-from asgiref.sync import async_to_sync, sync_to_async
+from asgiref.sync import SyncToAsync, async_to_sync, sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
 from django.db import close_old_connections, transaction
@@ -46,7 +48,13 @@ def conversation_group(conversation_id: int) -> str:
 
 
 def member_group(user_id: int) -> str:
+    """Every socket of the member: told when a session or the account ends."""
     return f"member.{user_id}"
+
+
+def badge_group(user_id: int) -> str:
+    """The member's notification sockets only: told when a count changes."""
+    return f"badges.{user_id}"
 
 
 # Database work runs in a thread pool, not Channels' single shared thread, so
@@ -70,8 +78,18 @@ def in_thread(function):
 
 
 def _send(group: str, event: dict) -> None:
+    """Announce ``event`` to ``group``. From a worker thread of a running server
+    (a socket's database call, a view under daphne) the send is handed to the
+    event loop and the thread goes on at once; elsewhere (tests, commands) it
+    is sent before returning."""
     layer = get_channel_layer()
     if layer is None:
+        return
+    loop = getattr(SyncToAsync.threadlocal, "main_event_loop", None)
+    same_process = getattr(SyncToAsync.threadlocal, "main_event_loop_pid", 0)
+    if loop is not None and loop.is_running() and same_process == os.getpid():
+        future = asyncio.run_coroutine_threadsafe(layer.group_send(group, event), loop)
+        future.add_done_callback(partial(_log_failure, group))
         return
     try:
         async_to_sync(layer.group_send)(group, event)
@@ -81,6 +99,15 @@ def _send(group: str, event: dict) -> None:
         logger.exception("channel layer: could not announce to %s", group)
 
 
+def _log_failure(group: str, future) -> None:
+    if not future.cancelled() and future.exception() is not None:
+        logger.error(
+            "channel layer: could not announce to %s",
+            group,
+            exc_info=future.exception(),
+        )
+
+
 def message_stored(
     *, conversation_id: int, message: dict, previous_id: int, recipient_user_id: int
 ) -> None:
@@ -88,7 +115,7 @@ def message_stored(
         conversation_group(conversation_id),
         {"type": "chat.message", "message": message, "previous_id": previous_id},
     )
-    _send(member_group(recipient_user_id), {"type": "notify.counts"})
+    _send(badge_group(recipient_user_id), {"type": "notify.counts"})
 
 
 def read_moved(*, conversation_id: int, profile_id: int, up_to: int, user_id: int):
@@ -96,7 +123,7 @@ def read_moved(*, conversation_id: int, profile_id: int, up_to: int, user_id: in
         conversation_group(conversation_id),
         {"type": "chat.read", "profile_id": profile_id, "up_to": up_to},
     )
-    _send(member_group(user_id), {"type": "notify.counts"})
+    _send(badge_group(user_id), {"type": "notify.counts"})
 
 
 def conversation_closed(*, conversation_id: int) -> None:
@@ -106,7 +133,7 @@ def conversation_closed(*, conversation_id: int) -> None:
 def notices_changed(*, user_ids) -> None:
     """A request or match changed: the members' badges update."""
     for user_id in set(user_ids):
-        _send(member_group(user_id), {"type": "notify.counts"})
+        _send(badge_group(user_id), {"type": "notify.counts"})
 
 
 def sessions_end(*, user_id: int, session_key: str | None = None) -> None:
@@ -151,6 +178,14 @@ def _session_alive(scope) -> bool:
         .exclude(profile__is_deleted=True)
         .exists()
     )
+
+
+def _session_exists(scope) -> bool:
+    """The socket's session is still there (not logged out). One cache read;
+    the services check the account itself."""
+    session = scope.get("session")
+    key = getattr(session, "session_key", None)
+    return bool(key) and session.exists(key)
 
 
 class FrameError(Exception):
@@ -252,7 +287,8 @@ class ConversationConsumer(_JsonConsumer):
         if access is None:
             await self.close()
             return
-        self.profile_id, self.user_id, open_ = access
+        self.profile, self.user_id, open_ = access
+        self.profile_id = self.profile.pk
         if not open_:
             await self.close()
             return
@@ -282,24 +318,25 @@ class ConversationConsumer(_JsonConsumer):
 
     # Who may be here -----------------------------------------------------------
 
-    def _access(self, user_id: int) -> tuple[int, int, bool] | None:
-        """(profile id, user id, match active) if the user is one of the two."""
+    def _access(self, user_id: int) -> tuple | None:
+        """(profile, user id, match active) if the user is one of the two."""
         from community.models import Match, Participant
 
         if not _session_alive(self.scope):
             return None
-        row = (
+        participant = (
             Participant.objects.filter(
                 conversation_id=self.conversation_id,
                 profile__user_id=user_id,
                 profile__is_deleted=False,
             )
-            .values_list("profile_id", "conversation__match__status")
+            .select_related("profile", "conversation__match")
             .first()
         )
-        if row is None:
+        if participant is None:
             return None
-        return row[0], user_id, row[1] == Match.Status.ACTIVE
+        match_status = participant.conversation.match.status
+        return participant.profile, user_id, match_status == Match.Status.ACTIVE
 
     def _still_allowed(self) -> bool | str:
         """True, or why not: "signed_out" or "ended"."""
@@ -364,17 +401,16 @@ class ConversationConsumer(_JsonConsumer):
         await self.send_error(result["code"], result["message"], **echo, **extra)
 
     def _store(self, client_id: str, body: str) -> dict:
-        from community.models import Profile
         from community.services.errors import RuleBroken
         from community.services.messaging import RateLimited, message_send
 
-        if not _session_alive(self.scope):
+        if not _session_exists(self.scope):
             return {
                 "ok": False,
                 "closed": "signed_out",
                 "message": "You are signed out.",
             }
-        sender = Profile.objects.select_related("user").get(pk=self.profile_id)
+        sender = self.profile
         try:
             sent = message_send(
                 conversation_id=self.conversation_id,
@@ -403,12 +439,10 @@ class ConversationConsumer(_JsonConsumer):
         }
 
     def _mark_read(self, up_to: int) -> None:
-        from community.models import Profile
         from community.services.messaging import conversation_mark_read
 
-        profile = Profile.objects.only("pk", "user_id").get(pk=self.profile_id)
         conversation_mark_read(
-            conversation_id=self.conversation_id, profile=profile, up_to=up_to
+            conversation_id=self.conversation_id, profile=self.profile, up_to=up_to
         )
 
     async def _typing(self) -> None:
@@ -475,6 +509,8 @@ class ConversationConsumer(_JsonConsumer):
             await self._catch_up()
 
     async def chat_read(self, event: dict) -> None:
+        if event["profile_id"] == self.profile_id:
+            return  # my own reading: nothing to show me
         await self.send_json(
             {"type": "read", "profile_id": event["profile_id"], "up_to": event["up_to"]}
         )
@@ -485,9 +521,6 @@ class ConversationConsumer(_JsonConsumer):
 
     async def chat_closed(self, event: dict) -> None:
         await self._close_for_access()
-
-    async def notify_counts(self, event: dict) -> None:
-        """The member's badge changed; the notification socket shows it."""
 
 
 def _after_from_query(query_string: bytes) -> int:
@@ -518,17 +551,15 @@ class NotificationConsumer(_JsonConsumer):
             await self.close()
             return
         self.user_id = user.pk
-        await self.channel_layer.group_add(
-            member_group(self.user_id), self.channel_name
-        )
+        for group in (member_group(self.user_id), badge_group(self.user_id)):
+            await self.channel_layer.group_add(group, self.channel_name)
         await self.accept()
         await self._send_counts()
 
     async def disconnect(self, code) -> None:
         if self.user_id is not None:
-            await self.channel_layer.group_discard(
-                member_group(self.user_id), self.channel_name
-            )
+            for group in (member_group(self.user_id), badge_group(self.user_id)):
+                await self.channel_layer.group_discard(group, self.channel_name)
 
     async def handle(self, frame: dict) -> None:
         if frame["type"] != "ping":

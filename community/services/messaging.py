@@ -109,12 +109,11 @@ def _rate_limit_check(profile_id: int, now: float | None = None) -> None:
     window = int(now // RATE_LIMIT_WINDOW)
     key = f"chat-rate:{profile_id}:{window}"
     try:
-        cache.add(key, 0, timeout=RATE_LIMIT_WINDOW * 2)
         try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=RATE_LIMIT_WINDOW * 2)
-            count = 1
+            count = cache.incr(key)  # one round trip, once the window exists
+        except ValueError:  # the window's first message
+            count = 1 if cache.add(key, 1, timeout=RATE_LIMIT_WINDOW * 2) else None
+            count = count or cache.incr(key)
     except Exception:
         # The cache (Redis) is away: let the message through rather than lose
         # it; the limit is a courtesy, the database is what matters.
@@ -125,23 +124,31 @@ def _rate_limit_check(profile_id: int, now: float | None = None) -> None:
         raise RateLimited(retry_after)
 
 
-def _writable_conversation(conversation_id: int, sender: Profile) -> Conversation:
-    """The conversation, locked, if ``sender`` may write in it now."""
+def _writable_conversation(conversation_id: int, sender: Profile):
+    """The conversation, locked, and the other member, if ``sender`` may write
+    in it now. One query: the account and the match are read fresh here, not
+    trusted from the caller's copy."""
     conversation = (
         Conversation.objects.select_for_update(of=("self",))
-        .select_related("match")
-        .filter(pk=conversation_id)
+        .select_related("match__host__user", "match__newcomer__user")
+        .filter(pk=conversation_id, participants__profile_id=sender.pk)
         .first()
     )
-    if conversation is None or not conversation.match.involves(sender):
+    if conversation is None:
         raise RuleBroken(_("You are not part of this conversation."))
-    if conversation.match.status != Match.Status.ACTIVE:
+    match = conversation.match
+    if match.status != Match.Status.ACTIVE:
         raise RuleBroken(
             _("This match has ended, so the conversation can no longer be written to.")
         )
-    if sender.is_deleted or not sender.user.is_active:
+    me, other = (
+        (match.host, match.newcomer)
+        if match.host_id == sender.pk
+        else (match.newcomer, match.host)
+    )
+    if me.is_deleted or not me.user.is_active:
         raise RuleBroken(_("Your account is closed."))
-    return conversation
+    return conversation, other
 
 
 def message_send(
@@ -158,13 +165,10 @@ def message_send(
             _("The message has no valid id."), field="client_id"
         ) from error
     text = message_body_clean(body)
-    existing = _already_sent(sender, client_uuid, conversation_id)
-    if existing is not None:
-        return Sent(existing, created=False)
     _rate_limit_check(sender.pk)
     try:
         with transaction.atomic():
-            conversation = _writable_conversation(conversation_id, sender)
+            conversation, other = _writable_conversation(conversation_id, sender)
             previous_id = conversation.last_message_id or 0
             message = Message.objects.create(
                 conversation=conversation,
@@ -175,37 +179,26 @@ def message_send(
             Conversation.objects.filter(pk=conversation.pk).update(
                 last_message=message, last_message_at=message.created_at
             )
-            match = conversation.match
-            other_id = (
-                match.newcomer_id if sender.pk == match.host_id else match.host_id
-            )
             transaction.on_commit(
                 partial(
                     realtime.message_stored,
                     conversation_id=conversation.pk,
                     message=message_payload(message),
                     previous_id=previous_id,
-                    recipient_user_id=_user_id_of(other_id),
+                    recipient_user_id=other.user_id,
                 )
             )
     except IntegrityError:
-        # The same client id raced in twice: the first one won.
-        existing = _already_sent(sender, client_uuid, conversation_id)
+        # This client id was stored before (a retry): answer with that message.
+        existing = Message.objects.filter(sender=sender, client_id=client_uuid).first()
         if existing is None:
             raise
+        if existing.conversation_id != conversation_id:
+            raise RuleBroken(
+                _("The message has no valid id."), field="client_id"
+            ) from None
         return Sent(existing, created=False)
     return Sent(message, created=True)
-
-
-def _already_sent(sender: Profile, client_id: uuid.UUID, conversation_id: int):
-    existing = Message.objects.filter(sender=sender, client_id=client_id).first()
-    if existing is not None and existing.conversation_id != conversation_id:
-        raise RuleBroken(_("The message has no valid id."), field="client_id")
-    return existing
-
-
-def _user_id_of(profile_id: int) -> int:
-    return Profile.objects.filter(pk=profile_id).values_list("user_id", flat=True)[0]
 
 
 # --- Showing ----------------------------------------------------------------------

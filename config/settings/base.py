@@ -135,10 +135,25 @@ if REDIS_URL:
             "KEY_PREFIX": "velkomst",
         }
     }
+    # Redis pub/sub: one PUBLISH per announcement and one subscriber connection
+    # per process. It keeps nothing for absent sockets, which is fine here: the
+    # database is the source of truth and clients catch up (community/realtime.py).
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "velkomst"},
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        # redis-py's 5 s default would cut idle subscribers.
+                        "socket_timeout": None,
+                        "socket_connect_timeout": 5,
+                        "socket_keepalive": True,
+                        "health_check_interval": 30,
+                    }
+                ],
+                "prefix": "velkomst",
+            },
         }
     }
 else:

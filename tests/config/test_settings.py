@@ -100,7 +100,7 @@ def test_stores_in_use_match_the_environment():
     if SERVICES_REQUIRED or os.environ.get("REDIS_URL"):
         assert connection.vendor == "postgresql"
         assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
-        assert type(layer).__name__ == "RedisChannelLayer"
+        assert type(layer).__name__ == "RedisPubSubChannelLayer"
     elif not os.environ.get("DATABASE_URL"):
         assert connection.vendor == "sqlite"
         assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
