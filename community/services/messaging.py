@@ -124,31 +124,55 @@ def _rate_limit_check(profile_id: int, now: float | None = None) -> None:
         raise RateLimited(retry_after)
 
 
-def _writable_conversation(conversation_id: int, sender: Profile):
-    """The conversation, locked, and the other member, if ``sender`` may write
-    in it now. One query: the account and the match are read fresh here, not
-    trusted from the caller's copy."""
-    conversation = (
+@dataclass(frozen=True)
+class _Writable:
+    conversation_id: int
+    last_message_id: int
+    recipient_user_id: int
+
+
+_WRITABLE_FIELDS = (
+    "last_message_id",
+    "match__status",
+    "match__host_id",
+    "match__host__is_deleted",
+    "match__host__user__is_active",
+    "match__host__user_id",
+    "match__newcomer__is_deleted",
+    "match__newcomer__user__is_active",
+    "match__newcomer__user_id",
+)
+
+
+def _writable_conversation(conversation_id: int, sender: Profile) -> _Writable:
+    """Lock the conversation if ``sender`` may write in it now. One narrow
+    query: the account and the match are read fresh here, not trusted from the
+    caller's copy (a socket keeps its profile for hours)."""
+    row = (
         Conversation.objects.select_for_update(of=("self",))
-        .select_related("match__host__user", "match__newcomer__user")
         .filter(pk=conversation_id, participants__profile_id=sender.pk)
+        .values_list(*_WRITABLE_FIELDS)
         .first()
     )
-    if conversation is None:
+    if row is None:
         raise RuleBroken(_("You are not part of this conversation."))
-    match = conversation.match
-    if match.status != Match.Status.ACTIVE:
+    fields = dict(zip(_WRITABLE_FIELDS, row, strict=True))
+    if fields["match__status"] != Match.Status.ACTIVE:
         raise RuleBroken(
             _("This match has ended, so the conversation can no longer be written to.")
         )
-    me, other = (
-        (match.host, match.newcomer)
-        if match.host_id == sender.pk
-        else (match.newcomer, match.host)
+    mine, theirs = (
+        ("match__host", "match__newcomer")
+        if fields["match__host_id"] == sender.pk
+        else ("match__newcomer", "match__host")
     )
-    if me.is_deleted or not me.user.is_active:
+    if fields[f"{mine}__is_deleted"] or not fields[f"{mine}__user__is_active"]:
         raise RuleBroken(_("Your account is closed."))
-    return conversation, other
+    return _Writable(
+        conversation_id=conversation_id,
+        last_message_id=fields["last_message_id"] or 0,
+        recipient_user_id=fields[f"{theirs}__user_id"],
+    )
 
 
 def message_send(
@@ -168,24 +192,23 @@ def message_send(
     _rate_limit_check(sender.pk)
     try:
         with transaction.atomic():
-            conversation, other = _writable_conversation(conversation_id, sender)
-            previous_id = conversation.last_message_id or 0
+            writable = _writable_conversation(conversation_id, sender)
             message = Message.objects.create(
-                conversation=conversation,
-                sender=sender,
+                conversation_id=conversation_id,
+                sender_id=sender.pk,
                 client_id=client_uuid,
                 body=text,
             )
-            Conversation.objects.filter(pk=conversation.pk).update(
+            Conversation.objects.filter(pk=conversation_id).update(
                 last_message=message, last_message_at=message.created_at
             )
             transaction.on_commit(
                 partial(
                     realtime.message_stored,
-                    conversation_id=conversation.pk,
+                    conversation_id=conversation_id,
                     message=message_payload(message),
-                    previous_id=previous_id,
-                    recipient_user_id=other.user_id,
+                    previous_id=writable.last_message_id,
+                    recipient_user_id=writable.recipient_user_id,
                 )
             )
     except IntegrityError:
