@@ -15,12 +15,17 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value
 from django.http import QueryDict
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from community.matching import municipality_ids_in_region, tags_condition
+from community.matching import (
+    municipality_ids_in_region,
+    municipality_rows,
+    tags_condition,
+)
 from community.models import (
     AgeGroup,
     Household,
@@ -75,17 +80,31 @@ class CheckboxFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
 
-def _municipality_choices() -> list:
-    """ "Anywhere", then the municipalities grouped by region."""
-    labels = dict(Region.choices)
-    groups: dict[str, list] = {region: [] for region in labels}
-    for code, name, region in Municipality.objects.order_by("name").values_list(
-        "code", "name", "region"
-    ):
-        groups.setdefault(region, []).append((code, name))
-    return [("", _("Anywhere"))] + [
-        (labels.get(region, region), rows) for region, rows in groups.items() if rows
-    ]
+def _selected(yes: bool) -> str:
+    return " selected" if yes else ""
+
+
+def _option_tags(rows) -> str:
+    """``<option>``s for ``(value, label, selected)`` rows."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, _selected(selected), label) for value, label, selected in rows),
+    )
+
+
+def _tick_box_tags(name: str, rows) -> str:
+    """Labelled tick boxes for ``(value, label, selected)`` rows, with the ids
+    Django's widgets would give them (``id_<name>_<n>``)."""
+    return format_html_join(
+        "",
+        '<label class="filters__choice" for="id_{0}_{1}"><input type="checkbox" '
+        'name="{0}" value="{2}" id="id_{0}_{1}"{3}> {4}</label>',
+        (
+            (name, n, value, " checked" if selected else "", label)
+            for n, (value, label, selected) in enumerate(rows)
+        ),
+    )
 
 
 def _checkbox_list() -> forms.CheckboxSelectMultiple:
@@ -232,23 +251,102 @@ class MemberFilter(django_filters.FilterSet):
         clean._mutable = False
         return clean
 
-    @property
-    def form(self):
-        if not hasattr(self, "_form"):
-            form = super().form
-            # Offer the curated tags (and any chosen ones) as tick boxes; any
-            # existing tag is still accepted, e.g. from a link on a profile.
-            for name, model in (("languages", LanguageTag), ("interests", InterestTag)):
-                field = form.fields[name]
-                key = field.to_field_name
-                offered = model.objects.filter(
-                    Q(curated=True) | Q(**{f"{key}__in": self.data.getlist(name)})
-                ).order_by("name")
-                field.widget.choices = [
-                    (getattr(tag, key), tag.name) for tag in offered
-                ]
-            form.fields["municipality"].widget.choices = _municipality_choices()
-        return self._form
+    def choices(self) -> dict:
+        """Every choice of the form, with ``selected`` set from the query string,
+        for templates/community/directory.html to print without widget templates
+        (a widget template per option would cost more than the whole result
+        list). The tag lists are one query; the municipalities are read once per
+        process.
+
+        Keys: ``role``, ``age_group``, ``household``, ``radius``, ``region`` and
+        ``sort``: lists of ``(value, label, selected)``. The long lists come as
+        HTML, printed with the same markup the template uses for the short ones
+        (some 200 choices through the template engine would cost more than the
+        cards): ``languages`` and ``interests`` (the curated tags and any chosen
+        one, as tick boxes; any existing tag is still accepted, e.g. from a link
+        on a profile), ``profession`` and ``municipality`` (grouped by region) as
+        ``<option>``s. ``q`` is the search text."""
+        data = self.data
+        chosen = {name: set(data.getlist(name)) for name in self.base_filters}
+
+        def options(name, pairs, picked=None, empty_label=None) -> list[tuple]:
+            picked = chosen[name] if picked is None else picked
+            rows = [(str(value), label, str(value) in picked) for value, label in pairs]
+            if empty_label is not None:
+                rows.insert(0, ("", empty_label, not picked))
+            return rows
+
+        tags = {"languages": [], "interests": [], "profession": []}
+        text = CharField()
+        rows = (
+            LanguageTag.objects.filter(
+                Q(curated=True) | Q(code__in=chosen["languages"])
+            )
+            .order_by()
+            .values_list(Value("languages", output_field=text), "code", "name")
+            .union(
+                InterestTag.objects.filter(
+                    Q(curated=True) | Q(slug__in=chosen["interests"])
+                )
+                .order_by()
+                .values_list(Value("interests", output_field=text), "slug", "name"),
+                ProfessionTag.objects.order_by().values_list(
+                    Value("profession", output_field=text), "slug", "name"
+                ),
+                all=True,
+            )
+            .order_by("name")
+        )
+        for facet, value, label in rows:
+            tags[facet].append((value, label))
+
+        labels = dict(Region.choices)
+        groups: dict[str, list] = {region: [] for region in labels}
+        for _pk, code, name, region in municipality_rows():
+            groups.setdefault(region, []).append((str(code), name))
+        picked_place = chosen["municipality"]
+        places = format_html(
+            '<option value=""{}>{}</option>', _selected(not picked_place), _("Anywhere")
+        ) + format_html_join(
+            "",
+            '<optgroup label="{}">{}</optgroup>',
+            (
+                (
+                    labels.get(region, region),
+                    _option_tags(options(None, in_region, picked_place)),
+                )
+                for region, in_region in groups.items()
+                if in_region
+            ),
+        )
+        return {
+            "q": data.get("q", ""),
+            "q_max_length": MAX_TEXT,
+            "role": options("role", self.filters["role"].extra["choices"]),
+            "age_group": options("age_group", AgeGroup.choices),
+            "household": options(
+                "household", Household.choices, empty_label=_("Any household")
+            ),
+            "has_children": bool(self._cleaned().get("has_children")),
+            "free_places": bool(self._cleaned().get("free_places")),
+            "municipality": places,
+            "radius": options("radius", RADIUS_CHOICES, empty_label=_("Any distance")),
+            "region": options(
+                "region", Region.choices, empty_label=_("All of Denmark")
+            ),
+            "languages": _tick_box_tags(
+                "languages", options("languages", tags["languages"])
+            ),
+            "interests": _tick_box_tags(
+                "interests", options("interests", tags["interests"])
+            ),
+            "profession": _option_tags(
+                options(
+                    "profession", tags["profession"], empty_label=_("Any background")
+                )
+            ),
+            "sort": options("sort", SORT_CHOICES),
+        }
 
     def ignored_labels(self) -> list[str]:
         """Labels of the fields whose values were not understood."""

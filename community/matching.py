@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, fields
 from functools import cache
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import (
     BigIntegerField,
     Case,
@@ -54,13 +55,11 @@ from django.db.models import (
     Subquery,
     Value,
     When,
-    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, Least
 from django.db.models.lookups import GreaterThan
 from django.utils.text import get_text_list
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from community.models import (
     Household,
@@ -124,9 +123,10 @@ class MatchProfile:
 
     @classmethod
     def from_profile(cls, profile: Profile) -> MatchProfile:
-        """Needs the tag items prefetched (``prefetch_for_explain``) to avoid
-        queries per profile."""
-        languages = list(profile.language_items.all())
+        """Needs the profile's tags loaded (``tags_attach``, ``viewer_with_tags``
+        or ``prefetch_for_explain``) to avoid queries per profile."""
+        tags = tags_of(profile)
+        languages = tags["languages"]
         return cls(
             id=profile.pk,
             role=profile.role,
@@ -134,13 +134,13 @@ class MatchProfile:
             household=profile.household,
             children=children_bands(profile),
             municipality_id=profile.municipality_id,
-            spoken=frozenset(i.tag_id for i in languages if i.level in SPOKEN_LEVELS),
+            spoken=frozenset(t.id for t in languages if t.level in SPOKEN_LEVELS),
             learning=frozenset(
-                i.tag_id for i in languages if i.level == LanguageLevel.LEARNING
+                t.id for t in languages if t.level == LanguageLevel.LEARNING
             ),
-            professions=frozenset(i.tag_id for i in profile.profession_items.all()),
-            interests=frozenset(i.tag_id for i in profile.interest_items.all()),
-            hopes=frozenset(i.tag_id for i in profile.hope_items.all()),
+            professions=frozenset(t.id for t in tags["professions"]),
+            interests=frozenset(t.id for t in tags["interests"]),
+            hopes=frozenset(t.id for t in tags["hopes"]),
             free_places=profile.free_places,
         )
 
@@ -271,8 +271,27 @@ def municipality_points() -> dict[int, tuple[float, float, str]]:
     return points
 
 
+@cache
+def _municipalities() -> list[tuple[int, str, str, str]]:
+    return list(
+        Municipality.objects.order_by("name").values_list(
+            "pk", "code", "name", "region"
+        )
+    )
+
+
+def municipality_rows() -> list[tuple[int, str, str, str]]:
+    """(id, code, name, region) of every municipality by name, read once per
+    process like ``municipality_points``."""
+    rows = _municipalities()
+    if not rows:
+        _municipalities.cache_clear()
+    return rows
+
+
 def forget_municipalities(**kwargs) -> None:
     _points.cache_clear()
+    _municipalities.cache_clear()
 
 
 def distances_from(municipality_id: int | None) -> dict[int, float]:
@@ -388,54 +407,70 @@ def tags_condition(column: str, tags, through, **item_filter) -> Q:
     return condition if condition is not None else Q(pk__in=[])
 
 
-def _is_prefetched(profile: Profile) -> bool:
-    cached = getattr(profile, "_prefetched_objects_cache", {})
-    return all(name in cached for name in FACET_ITEMS)
-
-
 def _my_facets(me: Profile) -> dict[str, _FacetQuery]:
-    if _is_prefetched(me):
-        languages = [(i.tag_id, i.tag.bit, i.level) for i in me.language_items.all()]
-
-        def items(name):
-            return [(i.tag_id, i.tag.bit) for i in getattr(me, name).all()]
-    else:
-        languages = list(me.language_items.values_list("tag_id", "tag__bit", "level"))
-
-        def items(name):
-            return getattr(me, name).values_list("tag_id", "tag__bit")
-
+    tags = tags_of(me)
+    languages = tags["languages"]
     return {
-        "spoken": _split((t, b) for t, b, lv in languages if lv in SPOKEN_LEVELS),
+        "spoken": _split((t.id, t.bit) for t in languages if t.level in SPOKEN_LEVELS),
         "learning": _split(
-            (t, b) for t, b, lv in languages if lv == LanguageLevel.LEARNING
+            (t.id, t.bit) for t in languages if t.level == LanguageLevel.LEARNING
         ),
-        "interests": _split(items("interest_items")),
-        "professions": _split(items("profession_items")),
-        "hopes": _split(items("hope_items")),
+        "interests": _split((t.id, t.bit) for t in tags["interests"]),
+        "professions": _split((t.id, t.bit) for t in tags["professions"]),
+        "hopes": _split((t.id, t.bit) for t in tags["hopes"]),
     }
+
+
+def _facet_points(
+    column: str, facet: _FacetQuery, through, *, per: int, cap: int, **item_filter
+):
+    """SQL: ``per`` points for each of my tags of a facet the candidate has, at
+    most ``cap`` counted; ``None`` when I have none. Every candidate row pays for
+    this, so the cheapest exact form is chosen: one tag is a bit test, and the
+    cap is left out when I have no more tags than it allows."""
+    mine = facet.mask.bit_count() + len(facet.bitless)
+    if not mine:
+        return None
+    if mine == 1 and facet.mask:
+        has = GreaterThan(F(column).bitand(Value(facet.mask, BigIntegerField())), 0)
+        return Case(When(has, then=Value(per)), default=Value(0))
+    shared = _shared(column, facet, through, **item_filter)
+    if mine > cap:
+        shared = Least(shared, Value(cap))
+    return Value(per) * shared
 
 
 def ranked(me: Profile, queryset: QuerySet[Profile]) -> QuerySet[Profile]:
     """``queryset`` narrowed to my candidates (the other role, sharing a spoken
     language) and annotated with ``match_score``, best first. Computed entirely in
     the database: nothing is loaded into Python but the rows asked for."""
-    w = Weights.from_settings()
+    return scored(me, candidates(me, queryset))
+
+
+def candidates(me: Profile, queryset: QuerySet[Profile]) -> QuerySet[Profile]:
+    """``queryset`` narrowed to my candidates: the other role, sharing a spoken
+    language with me."""
     mine = _my_facets(me)
     other_role = Role.NEWCOMER if me.role == Role.HOST else Role.HOST
-    spoken_levels = list(SPOKEN_LEVELS)
-
-    queryset = queryset.filter(role=other_role)
     speaks_with_me = _has_any(
-        "spoken_mask", mine["spoken"], ProfileLanguage, level__in=spoken_levels
+        "spoken_mask", mine["spoken"], ProfileLanguage, level__in=list(SPOKEN_LEVELS)
     )
     if speaks_with_me is None:
         return queryset.none()
-    queryset = queryset.filter(speaks_with_me)
+    return queryset.filter(speaks_with_me, role=other_role)
 
-    shared_languages = _shared(
-        "spoken_mask", mine["spoken"], ProfileLanguage, level__in=spoken_levels
-    )
+
+def scored(me: Profile, queryset: QuerySet[Profile]) -> QuerySet[Profile]:
+    """``queryset`` (my candidates, see ``candidates``) annotated with
+    ``match_score`` and ordered best first.
+
+    The expression is evaluated for every candidate (tens of thousands), so each
+    part takes its cheapest exact form and parts that are zero for everyone are
+    left out; ``match_score`` is always the full score."""
+    w = Weights.from_settings()
+    mine = _my_facets(me)
+    spoken_levels = list(SPOKEN_LEVELS)
+
     # One speaks a language the other is learning.
     helps = [
         condition
@@ -455,35 +490,46 @@ def ranked(me: Profile, queryset: QuerySet[Profile]) -> QuerySet[Profile]:
         )
         if condition is not None
     ]
-    learning_help = Value(0)
+    learning_help = None
     if helps:
         either = helps[0] if len(helps) == 1 else helps[0] | helps[1]
         learning_help = Case(
             When(either, then=Value(w.learning_help)), default=Value(0)
         )
 
-    def capped(expression, per: int, cap: int):
-        return Value(per) * Least(expression, Value(cap))
-
     parts = [
-        capped(shared_languages, w.language, w.max_languages),
+        _facet_points(
+            "spoken_mask",
+            mine["spoken"],
+            ProfileLanguage,
+            per=w.language,
+            cap=w.max_languages,
+            level__in=spoken_levels,
+        ),
         learning_help,
-        capped(
-            _shared("interest_mask", mine["interests"], ProfileInterest),
-            w.interest,
-            w.max_interests,
+        _facet_points(
+            "interest_mask",
+            mine["interests"],
+            ProfileInterest,
+            per=w.interest,
+            cap=w.max_interests,
         ),
-        capped(
-            _shared("profession_mask", mine["professions"], ProfileProfession),
-            w.profession,
-            w.max_professions,
+        _facet_points(
+            "profession_mask",
+            mine["professions"],
+            ProfileProfession,
+            per=w.profession,
+            cap=w.max_professions,
         ),
-        capped(_shared("hope_mask", mine["hopes"], ProfileHope), w.hope, w.max_hopes),
+        _facet_points(
+            "hope_mask", mine["hopes"], ProfileHope, per=w.hope, cap=w.max_hopes
+        ),
         _age_points(me, w),
         _geo_points(me, w),
-        _household_points(me, w),
+        *_household_points(me, w),
         _capacity_points(me, w),
     ]
+    parts = [part for part in parts if part is not None] or [Value(0)]
     total = parts[0]
     for part in parts[1:]:
         total = total + part
@@ -494,7 +540,7 @@ def ranked(me: Profile, queryset: QuerySet[Profile]) -> QuerySet[Profile]:
 
 def _age_points(me: Profile, w: Weights):
     if me.age_group is None:
-        return Value(0)
+        return None
     return Case(
         When(age_group=me.age_group, then=Value(w.same_age)),
         When(
@@ -534,37 +580,43 @@ class PointsByMunicipality(Func):
 
 
 def _geo_points(me: Profile, w: Weights):
-    return PointsByMunicipality(
-        {pk: geo_points(d, w) for pk, d in distances_from(me.municipality_id).items()}
-    )
+    points = {
+        pk: geo_points(d, w) for pk, d in distances_from(me.municipality_id).items()
+    }
+    return PointsByMunicipality(points) if any(points.values()) else None
 
 
-def _household_points(me: Profile, w: Weights):
-    total = Value(0)
+def _household_points(me: Profile, w: Weights) -> list:
+    parts = []
     if me.household == Household.FAMILY:
-        total = Case(
-            When(household=Household.FAMILY, then=Value(w.both_families)),
-            default=Value(0),
+        parts.append(
+            Case(
+                When(household=Household.FAMILY, then=Value(w.both_families)),
+                default=Value(0),
+            )
         )
     elif me.household:
-        total = Case(
-            When(household=me.household, then=Value(w.same_household)),
-            default=Value(0),
+        parts.append(
+            Case(
+                When(household=me.household, then=Value(w.same_household)),
+                default=Value(0),
+            )
         )
     bands = children_bands(me)
     if bands:
         overlap = Q()
         for band in bands:
             overlap |= Q(**{band: True})
-        total = total + Case(
-            When(overlap, then=Value(w.children_overlap)), default=Value(0)
+        parts.append(
+            Case(When(overlap, then=Value(w.children_overlap)), default=Value(0))
         )
-    return total
+    return parts
 
 
 def _capacity_points(me: Profile, w: Weights):
     if me.role == Role.HOST:
-        return Value(w.free_place if me.free_places > 0 else 0)
+        # The same for every candidate: part of the score, not of the order.
+        return Value(w.free_place) if me.free_places > 0 else None
     return Case(
         When(capacity__gt=F("active_match_count"), then=Value(w.free_place)),
         default=Value(0),
@@ -581,12 +633,101 @@ class Explanation:
     shared: dict[str, frozenset[int]]
 
 
-FACET_ITEMS = ("language_items", "interest_items", "profession_items", "hope_items")
+@dataclass(frozen=True, slots=True)
+class TagRef:
+    """One tag of a profile as plain values: enough to score and to explain."""
+
+    id: int
+    name: str
+    bit: int | None
+    level: str = ""  # languages only
+
+
+FACETS = {
+    "languages": ProfileLanguage,
+    "interests": ProfileInterest,
+    "professions": ProfileProfession,
+    "hopes": ProfileHope,
+}
+FACET_ITEMS = {
+    "languages": "language_items",
+    "interests": "interest_items",
+    "professions": "profession_items",
+    "hopes": "hope_items",
+}
+FacetTags = dict[str, list[TagRef]]
+
+
+def facet_tags(profile_ids) -> dict[int, FacetTags]:
+    """The tags of every facet of these profiles, by profile id: one query for
+    any number of profiles. Written as SQL (from the models' table and column
+    names) because building the same four-way ``UNION ALL`` with the ORM costs
+    more than running it, on every page that lists members."""
+    ids = list(profile_ids)
+    result: dict[int, FacetTags] = {pk: {f: [] for f in FACETS} for pk in ids}
+    if not ids:
+        return result
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _facet_tags_sql().replace("%(ids)s", placeholders), ids * len(FACETS)
+        )
+        for pk, facet, tag_id, name, bit, level in cursor.fetchall():
+            result[pk][facet].append(TagRef(tag_id, name, bit, level or ""))
+    return result
+
+
+@cache
+def _facet_tags_sql() -> str:
+    quote = connection.ops.quote_name
+    selects = []
+    for facet, through in FACETS.items():
+        item, tag = through._meta, through._meta.get_field("tag").related_model._meta
+        owner = quote(item.get_field("content_object").column)
+        tag_id = quote(item.get_field("tag").column)
+        level = f"i.{quote('level')}" if facet == "languages" else "''"
+        # Only the models' own table and column names go into the text; the
+        # profile ids are parameters.
+        selects.append(
+            f"SELECT i.{owner}, '{facet}', i.{tag_id}, t.{quote('name')}, "  # noqa: S608
+            f"t.{quote('bit')}, {level} FROM {quote(item.db_table)} i "
+            f"JOIN {quote(tag.db_table)} t ON t.{quote(tag.pk.column)} = i.{tag_id} "
+            f"WHERE i.{owner} IN (%(ids)s)"
+        )
+    return " UNION ALL ".join(selects)
+
+
+def tags_attach(profiles: list[Profile]) -> list[Profile]:
+    """Load the tags ``explain`` and the member cards need onto ``profiles``
+    (one query) and return them."""
+    found = facet_tags(profile.pk for profile in profiles)
+    for profile in profiles:
+        profile.facet_tags = found[profile.pk]
+    return profiles
+
+
+def tags_of(profile: Profile) -> FacetTags:
+    """The profile's tags by facet: as attached by ``tags_attach``, else from
+    prefetched tag items, else read now (one query)."""
+    attached = getattr(profile, "facet_tags", None)
+    if attached is not None:
+        return attached
+    cached = getattr(profile, "_prefetched_objects_cache", {})
+    if all(name in cached for name in FACET_ITEMS.values()):
+        return {
+            facet: [
+                TagRef(i.tag_id, i.tag.name, i.tag.bit, getattr(i, "level", ""))
+                for i in getattr(profile, name).all()
+            ]
+            for facet, name in FACET_ITEMS.items()
+        }
+    return facet_tags([profile.pk])[profile.pk]
 
 
 def prefetch_for_explain(queryset: QuerySet[Profile]) -> QuerySet[Profile]:
-    """The prefetches ``explain`` and the member cards need: four queries for any
-    number of profiles."""
+    """The prefetches a profile page needs: its municipality and the tag items
+    of each facet (four queries for any number of profiles). Lists use
+    ``tags_attach`` instead, which reads all four facets at once."""
     return queryset.select_related("municipality").prefetch_related(*_tag_prefetches())
 
 
@@ -600,24 +741,28 @@ def _tag_prefetches() -> list[Prefetch]:
 
 
 def viewer_with_tags(me: Profile) -> Profile:
-    """The viewer's profile with its tags loaded, for ``ranked`` and ``explain``."""
-    prefetch_related_objects([me], *_tag_prefetches())
+    """The viewer's profile with its tags loaded (one query), for ``ranked`` and
+    ``explain``."""
+    if getattr(me, "facet_tags", None) is None:
+        me.facet_tags = facet_tags([me.pk])[me.pk]
     return me
 
 
-def _names(items, ids) -> list[str]:
-    return sorted(item.tag.name for item in items if item.tag_id in ids)
+def _names(tags: list[TagRef], ids) -> list[str]:
+    return sorted(tag.name for tag in tags if tag.id in ids)
 
 
 def explain(me: Profile, profiles: list[Profile]) -> dict[int, Explanation]:
-    """Score and reasons in words for each profile shown (tags prefetched; pass
-    ``me`` from ``viewer_with_tags`` to save its queries)."""
-    if not _is_prefetched(me):
-        me = viewer_with_tags(me)
+    """Score and reasons in words for each profile shown (tags loaded with
+    ``tags_attach`` or prefetched; pass ``me`` from ``viewer_with_tags`` to save
+    its query)."""
+    me = viewer_with_tags(me)
     mine = MatchProfile.from_profile(me)
     weights = Weights.from_settings()
     distances = distances_from(me.municipality_id)
     points = municipality_points()
+    my_tags = tags_of(me)
+    words = {key: str(text) for key, text in _WORDS.items()}
     result = {}
     for profile in profiles:
         other = MatchProfile.from_profile(profile)
@@ -632,7 +777,9 @@ def explain(me: Profile, profiles: list[Profile]) -> dict[int, Explanation]:
             continue
         result[profile.pk] = Explanation(
             score=match.total,
-            reasons=_reasons(me, profile, match, points),
+            reasons=_reasons(
+                me, my_tags, profile, tags_of(profile), match, points, words
+            ),
             shared={
                 "languages": match.shared_languages,
                 "interests": match.shared_interests,
@@ -643,84 +790,110 @@ def explain(me: Profile, profiles: list[Profile]) -> dict[int, Explanation]:
     return result
 
 
-def _reasons(me: Profile, other: Profile, match: MatchScore, points) -> list[str]:
+# What ``explain`` says, translated once per call rather than once per card.
+_WORDS = {
+    "speak": gettext_lazy("You both speak %(languages)s"),
+    "they_teach": gettext_lazy("They speak %(languages)s, which you are learning"),
+    "you_teach": gettext_lazy("You speak %(languages)s, which they are learning"),
+    "like": gettext_lazy("You both like %(interests)s"),
+    "background": gettext_lazy("You share a background in %(fields)s"),
+    "hope": gettext_lazy("You both hope for %(hopes)s"),
+    "same_age": gettext_lazy("You are in the same age group"),
+    "close_age": gettext_lazy("You are close in age"),
+    "families": gettext_lazy("You are both families with children"),
+    "couples": gettext_lazy("You are both couples"),
+    "singles": gettext_lazy("You both live on your own"),
+    "children": gettext_lazy("Your children are of similar ages"),
+    "same_place": gettext_lazy("You both live in %(place)s"),
+    "same_region": gettext_lazy("You live %(km)d km apart, both in the %(region)s"),
+    "apart": gettext_lazy("You live %(km)d km apart"),
+    "and": gettext_lazy("and"),
+}
+
+
+def _reasons(
+    me: Profile,
+    my_tags: FacetTags,
+    other: Profile,
+    their_tags: FacetTags,
+    match: MatchScore,
+    points,
+    words: dict[str, str],
+) -> list[str]:
     reasons: list[str] = []
-    languages = list(other.language_items.all())
+    languages = their_tags["languages"]
     reasons.append(
-        _("You both speak %(languages)s")
+        words["speak"]
         % {
             "languages": get_text_list(
-                _names(languages, match.shared_languages), _("and")
+                _names(languages, match.shared_languages), words["and"]
             )
         }
     )
     if match.learning_help:
-        mine = list(me.language_items.all())
-        my_learning = {i.tag_id for i in mine if i.level == LanguageLevel.LEARNING}
-        helps = _names([i for i in languages if i.level in SPOKEN_LEVELS], my_learning)
+        mine = my_tags["languages"]
+        my_learning = {t.id for t in mine if t.level == LanguageLevel.LEARNING}
+        helps = _names([t for t in languages if t.level in SPOKEN_LEVELS], my_learning)
         if helps:
             reasons.append(
-                _("They speak %(languages)s, which you are learning")
-                % {"languages": get_text_list(helps, _("and"))}
+                words["they_teach"] % {"languages": get_text_list(helps, words["and"])}
             )
         else:
             their_learning = {
-                i.tag_id for i in languages if i.level == LanguageLevel.LEARNING
+                t.id for t in languages if t.level == LanguageLevel.LEARNING
             }
             teach = _names(
-                [i for i in mine if i.level in SPOKEN_LEVELS], their_learning
+                [t for t in mine if t.level in SPOKEN_LEVELS], their_learning
             )
             reasons.append(
-                _("You speak %(languages)s, which they are learning")
-                % {"languages": get_text_list(teach, _("and"))}
+                words["you_teach"] % {"languages": get_text_list(teach, words["and"])}
             )
     if match.shared_interests:
         reasons.append(
-            _("You both like %(interests)s")
+            words["like"]
             % {
                 "interests": get_text_list(
-                    _names(other.interest_items.all(), match.shared_interests), _("and")
+                    _names(their_tags["interests"], match.shared_interests),
+                    words["and"],
                 )
             }
         )
     if match.shared_professions:
         reasons.append(
-            _("You share a background in %(fields)s")
+            words["background"]
             % {
                 "fields": get_text_list(
-                    _names(other.profession_items.all(), match.shared_professions),
-                    _("and"),
+                    _names(their_tags["professions"], match.shared_professions),
+                    words["and"],
                 )
             }
         )
     if match.shared_hopes:
         reasons.append(
-            _("You both hope for %(hopes)s")
+            words["hope"]
             % {
                 "hopes": get_text_list(
                     [
                         _as_object(name, languages)
-                        for name in _names(other.hope_items.all(), match.shared_hopes)
+                        for name in _names(their_tags["hopes"], match.shared_hopes)
                     ],
-                    _("and"),
+                    words["and"],
                 )
             }
         )
-    reasons.extend(_place_reasons(me, other, match, points))
+    reasons.extend(_place_reasons(me, other, match, points, words))
     if match.same_age:
-        reasons.append(_("You are in the same age group"))
+        reasons.append(words["same_age"])
     elif match.adjacent_age:
-        reasons.append(_("You are close in age"))
+        reasons.append(words["close_age"])
     if match.both_families:
-        reasons.append(_("You are both families with children"))
+        reasons.append(words["families"])
     elif match.same_household:
         reasons.append(
-            _("You are both couples")
-            if me.household == Household.COUPLE
-            else _("You both live on your own")
+            words["couples"] if me.household == Household.COUPLE else words["singles"]
         )
     if match.children_overlap:
-        reasons.append(_("Your children are of similar ages"))
+        reasons.append(words["children"])
     if me.role == Role.NEWCOMER and match.host_has_room:
         free = other.free_places
         reasons.append(
@@ -738,22 +911,21 @@ def _as_object(name: str, languages) -> str:
     """'Friendship' → 'friendship' after "hope for", but 'Danish practice' keeps
     its capital: a language's name is a proper noun."""
     first = name.split(" ", 1)[0]
-    language_names = {item.tag.name for item in languages}
+    language_names = {tag.name for tag in languages}
     if first in language_names or first.endswith(("ish", "ese", "ian")):
         return name
     return name[:1].lower() + name[1:]
 
 
-def _place_reasons(me: Profile, other: Profile, match: MatchScore, points) -> list[str]:
+def _place_reasons(
+    me: Profile, other: Profile, match: MatchScore, points, words: dict[str, str]
+) -> list[str]:
     if me.municipality_id is None or other.municipality_id is None:
         return []
     if me.municipality_id == other.municipality_id:
-        return [_("You both live in %(place)s") % {"place": other.municipality.name}]
+        return [words["same_place"] % {"place": other.municipality.name}]
     mine, theirs = points.get(me.municipality_id), points.get(other.municipality_id)
     km = round(match.distance_km or 0)
     if mine and theirs and mine[2] == theirs[2]:
-        return [
-            _("You live %(km)d km apart, both in the %(region)s")
-            % {"km": km, "region": Region(mine[2]).label}
-        ]
-    return [_("You live %(km)d km apart") % {"km": km}]
+        return [words["same_region"] % {"km": km, "region": Region(mine[2]).label}]
+    return [words["apart"] % {"km": km}]

@@ -213,28 +213,98 @@ def block_target(*, blocker: Profile, pk: int) -> Profile | None:
 
 # --- Directory, search and suggestions ------------------------------------------
 
+# The directory counts its members exactly up to this many; beyond, it says "more
+# than" (counting every match of a broad search would cost a full scan per page).
+DIRECTORY_COUNT_BOUND = 1000
 
-def _shown_to(viewer: Profile) -> QuerySet[Profile]:
+
+def _excluded_ids(viewer: Profile, *, busy: bool = False) -> set[int]:
+    """Ids of the members ``viewer`` must not see, blocked either way (as
+    ``hidden_profile_ids``), and with ``busy`` also those already matched with
+    them or with a request pending between them. One query."""
+    mine = Q(blocker=viewer) | Q(blocked=viewer)
+    pairs = Block.objects.filter(mine).values_list("blocker_id", "blocked_id")
+    if busy:
+        matched = Match.objects.filter(
+            Q(host=viewer) | Q(newcomer=viewer), status=Match.Status.ACTIVE
+        ).values_list("host_id", "newcomer_id")
+        asked = MatchRequest.objects.filter(
+            Q(sender=viewer) | Q(recipient=viewer), status=MatchRequest.Status.PENDING
+        ).values_list("sender_id", "recipient_id")
+        pairs = pairs.order_by().union(matched.order_by(), asked.order_by(), all=True)
+    return {pk for pair in pairs for pk in pair} - {viewer.pk}
+
+
+def _shown_to(viewer: Profile, *, busy: bool = False) -> QuerySet[Profile]:
     """Everyone ``viewer`` may find: complete, available, not deleted, not
-    blocked either way, not the viewer."""
-    return (
-        Profile.objects.filter(is_listed=True, is_available=True, is_deleted=False)
-        .exclude(pk=viewer.pk)
-        .exclude(pk__in=hidden_profile_ids(profile=viewer))
-    )
+    blocked either way, not the viewer (and with ``busy``, not matched or asked
+    either)."""
+    queryset = Profile.objects.filter(
+        is_listed=True, is_available=True, is_deleted=False
+    ).exclude(pk=viewer.pk)
+    excluded = _excluded_ids(viewer, busy=busy)
+    return queryset.exclude(pk__in=excluded) if excluded else queryset
+
+
+def _profiles_in_order(ids: list[int]) -> list[Profile]:
+    """The profiles with these ids, in this order, with their municipality and
+    their tags (for ``matching.explain`` and the cards): two queries."""
+    from community import matching
+
+    found = Profile.objects.filter(pk__in=ids).select_related("municipality")
+    by_id = {profile.pk: profile for profile in found}
+    return matching.tags_attach([by_id[pk] for pk in ids if pk in by_id])
+
+
+class MemberList:
+    """The directory's result as ``Paginator`` reads it: ``count()`` is exact up
+    to ``bound`` (``is_capped`` says there are more), and a slice gives the
+    profiles of one page with their tags."""
+
+    def __init__(
+        self, found: QuerySet[Profile], ordered: QuerySet[Profile], *, bound: int
+    ):
+        self.found = found  # filtered: counted without working out any order
+        self.queryset = ordered
+        self.bound = bound
+        self.is_capped = False
+
+    def count(self) -> int:
+        counted = self.found.order_by()[: self.bound + 1].count()
+        self.is_capped = counted > self.bound
+        return counted
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[Profile]:
+        if not isinstance(index, slice):
+            raise TypeError("MemberList is read a page (a slice) at a time")
+        # Only ids: ranking reads the narrow candidates index alone; the page's
+        # profiles are loaded afterwards.
+        ids = list(self.queryset.values_list("pk", flat=True)[index])
+        return _profiles_in_order(ids)
+
+
+def _requested_page(params: QueryDict) -> int:
+    """The page asked for, 1 if it is no number (``paginate`` says so)."""
+    raw = params.get("page", "1").strip()
+    return int(raw) if raw.isdigit() and len(raw) <= 12 else 1
 
 
 def directory_profiles(
-    *, viewer: Profile, params: QueryDict
-) -> tuple["MemberFilter", QuerySet[Profile]]:
+    *, viewer: Profile, params: QueryDict, per_page: int = 20
+) -> tuple["MemberFilter", MemberList]:
     """The member directory: the filter set (for the form and its notices) and
-    the filtered, ordered profiles, with the tags the cards show prefetched.
+    the filtered, ordered members as a ``MemberList`` to paginate.
 
     Filters that were not understood are dropped and named in
     ``filterset.notices``; the rest still apply. Among the other role (the
     default) only candidates are listed: members I share a spoken language with,
     ranked in the database by ``matching.ranked``. With "Everyone" or my own role
     there is no score to sort by, so "Best match" falls back to the newest.
+    Members are counted exactly up to ``DIRECTORY_COUNT_BOUND`` or to the page
+    asked for, whichever is further.
     """
     from community import matching
     from community.filters import (
@@ -259,11 +329,9 @@ def directory_profiles(
             gettext("Some filters were not understood and were ignored: %(names)s.")
             % {"names": ", ".join(ignored)},
         ]
-    queryset = filterset.qs
     sort = filterset.sort_value
-    if filterset.role_value == other_role(viewer.role):
-        queryset = matching.ranked(viewer, queryset)
-    elif sort == SORT_SCORE:
+    rank = filterset.role_value == other_role(viewer.role)
+    if not rank and sort == SORT_SCORE:
         sort = SORT_NEWEST
         filterset.notices.append(
             gettext(
@@ -271,39 +339,28 @@ def directory_profiles(
                 "matched with, so these members are shown newest first."
             )
         )
+
+    found = filterset.qs
+    ordered = found
+    if rank:
+        found = matching.candidates(viewer, found)
+        ordered = matching.scored(viewer, found)
     if sort == SORT_NEWEST:
-        queryset = queryset.order_by("-created_at", "-pk")
+        ordered = ordered.order_by("-created_at", "-pk")
     elif sort == SORT_ACTIVE:
-        queryset = queryset.order_by(F("last_active_at").desc(nulls_last=True), "-pk")
-    # Only ids: ranking and counting then read the narrow candidates index, not
-    # the profiles table; ``profiles_in_order`` loads the page's profiles.
-    return filterset, queryset.values_list("pk", flat=True)
-
-
-def profiles_in_order(ids: list[int]) -> list[Profile]:
-    """The profiles with these ids, in this order, with what cards need."""
-    from community import matching
-
-    found = matching.prefetch_for_explain(Profile.objects.filter(pk__in=ids))
-    by_id = {profile.pk: profile for profile in found}
-    return [by_id[pk] for pk in ids if pk in by_id]
+        ordered = ordered.order_by(F("last_active_at").desc(nulls_last=True), "-pk")
+    bound = max(DIRECTORY_COUNT_BOUND, _requested_page(params) * per_page)
+    return filterset, MemberList(found, ordered, bound=bound)
 
 
 def suggested_profiles(*, viewer: Profile, limit: int = 20) -> list[Profile]:
     """My best matches: candidates of the other role, ranked, without the members
-    I am already matched with or have a request pending with. Tags prefetched
+    I am already matched with or have a request pending with; with their tags
     for ``matching.explain``."""
     from community import matching
 
-    matched = Match.objects.filter(
-        Q(host=viewer) | Q(newcomer=viewer), status=Match.Status.ACTIVE
-    ).values_list("host_id", "newcomer_id")
-    asked = MatchRequest.objects.filter(
-        Q(sender=viewer) | Q(recipient=viewer), status=MatchRequest.Status.PENDING
-    ).values_list("sender_id", "recipient_id")
-    busy = {pk for pair in [*matched, *asked] for pk in pair}
-    ranked = matching.ranked(viewer, _shown_to(viewer).exclude(pk__in=busy))
-    return profiles_in_order(list(ranked.values_list("pk", flat=True)[:limit]))
+    ranked = matching.ranked(viewer, _shown_to(viewer, busy=True))
+    return _profiles_in_order(list(ranked.values_list("pk", flat=True)[:limit]))
 
 
 def member_profile_for(*, viewer: Profile, pk: int) -> Profile | None:

@@ -1,56 +1,146 @@
 """Finding each other: the member directory, my best matches and a member's
 profile page. Only signed-in members with a complete profile see any of it."""
 
+from dataclasses import dataclass
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 from cms_pages.listing import page_query, paginate
 from community import matching, selectors
-from community.models import LanguageLevel
+from community.models import AgeGroup, Household, LanguageLevel, Region
 from community.permissions import member_required
 
 PER_PAGE = 20
 MEMBER_ACTIONS_TEMPLATE = "components/member_actions.html"
-
-
 CARD_INTERESTS = 5
+CARD_REASONS = 4
+# Choice labels by value (lazy, so in the language of the request). Not
+# get_FOO_display(), which hashes every choice's translated label on each call.
+AGE_LABELS = dict(AgeGroup.choices)
+HOUSEHOLD_LABELS = dict(Household.choices)
+REGION_LABELS = dict(Region.choices)
 
 
-def _with_explanations(viewer, members: list) -> list:
-    """Attach to each member what their card shows: ``explanation`` (score,
-    reasons, shared tag ids), ``card_interests`` (a few, shared ones first) and
-    ``spoken_languages``. Uses the prefetched tags only."""
+@dataclass(frozen=True)
+class MemberCard:
+    """What templates/components/member_card.html shows of one member, worked
+    out here so the template only prints it: only what the member chose to
+    show, never contact details. ``reasons`` and ``interests`` are their
+    ``<li>`` items, escaped (printed by the template engine they cost more than
+    the rest of the card)."""
+
+    url: str
+    name: str
+    initial: str
+    is_host: bool
+    photo_url: str
+    place: str
+    facts: list[str]
+    score: int
+    reasons: str
+    languages: str
+    interests: str
+
+
+def _cards(viewer, members: list) -> list[MemberCard]:
+    """Cards for ``members`` (tags loaded by the selector), with score and reasons
+    from ``matching.explain``."""
     explanations = matching.explain(viewer, members)
+    you_share = _("(you share this)")
+    cards = []
     for member in members:
-        member.explanation = explanations.get(member.pk)
-        shared = member.explanation.shared if member.explanation else {}
-        member.card_interests = _tagged(
-            member.interest_items.all(), shared, "interests"
-        )[:CARD_INTERESTS]
-        member.spoken_languages = [
-            row
-            for row in _tagged(member.language_items.all(), shared, "languages")
-            if row["item"].level != LanguageLevel.LEARNING
-        ]
-    return members
+        explanation = explanations.get(member.pk)
+        shared = explanation.shared if explanation else {}
+        tags = matching.tags_of(member)
+        facts = []
+        if member.show_age_group and member.age_group:
+            age = AGE_LABELS.get(member.age_group, member.age_group)
+            facts.append(_("Aged %(age)s") % {"age": age})
+        if member.show_household and member.household:
+            facts.append(str(HOUSEHOLD_LABELS.get(member.household, "")))
+        municipality = member.municipality
+        name = str(member.public_name)
+        cards.append(
+            MemberCard(
+                url=reverse("community:profile_detail", args=[member.pk]),
+                name=name,
+                initial=name[:1].upper(),
+                is_host=member.is_host,
+                photo_url=member.photo.url
+                if member.show_photo and member.photo
+                else "",
+                place=f"{municipality.name}, {REGION_LABELS.get(municipality.region)}"
+                if municipality
+                else "",
+                facts=facts,
+                score=explanation.score if explanation else 0,
+                reasons=format_html_join(
+                    "",
+                    "<li>{}</li>",
+                    ((reason,) for reason in explanation.reasons[:CARD_REASONS]),
+                )
+                if explanation
+                else "",
+                languages=", ".join(
+                    tag.name
+                    for tag, _shared in _shared_first(
+                        tags["languages"], shared.get("languages", ())
+                    )
+                    if tag.level != LanguageLevel.LEARNING
+                ),
+                interests=format_html_join(
+                    "",
+                    '<li class="tag{}">{}{}</li>',
+                    (
+                        (
+                            " tag--shared" if is_shared else "",
+                            tag.name,
+                            format_html(
+                                '<span class="visually-hidden"> {}</span>', you_share
+                            )
+                            if is_shared
+                            else "",
+                        )
+                        for tag, is_shared in _shared_first(
+                            tags["interests"], shared.get("interests", ())
+                        )[:CARD_INTERESTS]
+                    ),
+                ),
+            )
+        )
+    return cards
+
+
+def _shared_first(tags, shared_ids) -> list[tuple]:
+    """(tag, shared) for each ``matching.TagRef``, the ones we share first, then
+    by name."""
+    rows = [(tag, tag.id in shared_ids) for tag in tags]
+    return sorted(rows, key=lambda row: (not row[1], row[0].name.lower()))
 
 
 @member_required
 def directory(request: HttpRequest) -> HttpResponse:
     viewer = matching.viewer_with_tags(request.profile)
-    filterset, members = selectors.directory_profiles(viewer=viewer, params=request.GET)
-    page, notices = paginate(request, members, per_page=PER_PAGE)
-    page.object_list = _with_explanations(
-        viewer, selectors.profiles_in_order(list(page.object_list))
+    filterset, members = selectors.directory_profiles(
+        viewer=viewer, params=request.GET, per_page=PER_PAGE
     )
+    page, notices = paginate(request, members, per_page=PER_PAGE)
+    page.object_list = _cards(viewer, page.object_list)
     return render(
         request,
         "community/directory.html",
         {
             "filter": filterset,
             "form": filterset.form,
+            "choices": filterset.choices(),
             "page_obj": page,
             "page_query": page_query(request),
+            "count_is_capped": members.is_capped,
+            "count_bound": members.bound,
             "notices": [*filterset.notices, *notices],
             "active_filters": filterset.active_count(),
             "viewer": viewer,
@@ -65,7 +155,7 @@ def suggested(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "community/suggested.html",
-        {"members": _with_explanations(viewer, members), "viewer": viewer},
+        {"cards": _cards(viewer, members), "viewer": viewer},
     )
 
 

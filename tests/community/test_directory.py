@@ -308,6 +308,30 @@ def test_twenty_members_a_page_and_the_count_of_all(browse):
     assert not set(listed(first)) & set(listed(second))
 
 
+def test_past_the_counting_bound_the_count_says_more_and_every_page_is_reached(
+    browse, monkeypatch
+):
+    from community import selectors
+
+    monkeypatch.setattr(selectors, "DIRECTORY_COUNT_BOUND", 5)
+    for number in range(23):
+        host(f"Host {number:02d}")
+
+    first = browse()
+    second = browse(params={"page": "2"})
+
+    # Page 1 counts to 20 (its own end) and finds more: no total, but a next page.
+    assert "More than 20 members" in first.text
+    assert "Page 1</" in re.sub(r"\s+</", "</", first.text)
+    assert "page=2" in first.text
+    # Asking for page 2 counts further, so its end is known exactly.
+    assert "23 members" in second.text
+    assert "Page 2 of 2" in second.text
+    assert len(listed(first)) == 20
+    assert len(listed(second)) == 3
+    assert not set(listed(first)) & set(listed(second))
+
+
 def test_the_filter_form_keeps_what_i_chose_in_pagination_links(browse):
     for number in range(21):
         host(f"Sailor {number:02d}", interests=["Sailing", "Chess", "Yoga"])

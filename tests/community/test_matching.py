@@ -13,6 +13,7 @@ from community.matching import (
     prefetch_for_explain,
     ranked,
     score,
+    tags_attach,
 )
 from community.models import InterestTag, LanguageTag, Profile
 from community.services.tags import profile_masks_refresh
@@ -114,8 +115,14 @@ def _random_member(rng: random.Random, role: str) -> Profile:
             ["Sailing", "Running", "Cooking", "Chess", "Hiking", "Museums", "Music"],
             rng.randint(3, 6),
         ),
-        professions=rng.sample(["Engineering", "Health care", "Research"], 1),
-        hopes=rng.sample(["Friendship", "Danish practice", "Family activities"], 2),
+        # One tag, as many as the cap and more than it: the SQL takes a
+        # different (cheaper) form for each.
+        professions=rng.sample(
+            ["Engineering", "Health care", "Research"], rng.randint(1, 3)
+        ),
+        hopes=rng.sample(
+            ["Friendship", "Danish practice", "Family activities"], rng.randint(1, 3)
+        ),
         household=rng.choice(["single", "couple", "family"]),
         age_group=rng.randint(1, 6),
         children_0_5=rng.random() < 0.3,
@@ -154,6 +161,23 @@ def test_the_database_ranks_with_exactly_the_pure_score(seed):
         scores = list(in_sql.values())
         ranked_order = [p.match_score for p in ranked(me, Profile.objects.all())]
         assert ranked_order == sorted(scores, reverse=True)
+
+
+@pytest.mark.django_db
+def test_tags_read_in_one_query_explain_exactly_as_prefetched_ones(
+    django_assert_num_queries,
+):
+    rng = random.Random(7)
+    members = [_random_member(rng, rng.choice(["host", "newcomer"])) for _ in range(12)]
+    me = prefetch_for_explain(Profile.objects.filter(pk=members[0].pk)).get()
+    others = list(Profile.objects.exclude(pk=me.pk).select_related("municipality"))
+
+    with django_assert_num_queries(1):
+        tags_attach(others)
+
+    prefetched = list(prefetch_for_explain(Profile.objects.exclude(pk=me.pk)))
+    assert explain(me, others) == explain(me, prefetched)
+    assert any(e.reasons for e in explain(me, others).values())
 
 
 @pytest.mark.django_db
