@@ -5,29 +5,21 @@ import csv
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.base import ViewSet
 
+from community.coordinators import CoordinatorOnlyMixin, CoordinatorViewSet
 from community.models import EventSignup
 from community.services.errors import RuleBroken
 from community.services.events import event_participants_email
-
-
-def _coordinator_only(request) -> None:
-    from community.wagtail_hooks import is_coordinator
-
-    if not is_coordinator(request.user):
-        raise PermissionDenied
 
 
 def _events():
@@ -39,14 +31,10 @@ def _events():
     )
 
 
-class EventListView(WagtailAdminTemplateMixin, TemplateView):
+class EventListView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "community/admin/event_list.html"
     page_title = _("Event sign-ups")
     header_icon = "date"
-
-    def dispatch(self, request, *args, **kwargs):
-        _coordinator_only(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         now = timezone.now()
@@ -66,19 +54,19 @@ class WriteForm(forms.Form):
     )
 
 
-class EventAttendeesView(WagtailAdminTemplateMixin, FormView):
+class EventAttendeesView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, FormView):
     """One event: who is coming, the CSV, and writing to them."""
 
     template_name = "community/admin/event_attendees.html"
     form_class = WriteForm
     header_icon = "date"
 
-    def dispatch(self, request, *args, **kwargs):
-        _coordinator_only(request)
-        self.event = _events().filter(pk=kwargs["event_id"]).first()
-        if self.event is None:
+    @cached_property
+    def event(self):
+        event = _events().filter(pk=self.kwargs["event_id"]).first()
+        if event is None:
             raise Http404
-        return super().dispatch(request, *args, **kwargs)
+        return event
 
     def get_page_title(self):
         return self.event.title
@@ -149,7 +137,7 @@ def _csv_safe(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-class EventSignupsViewSet(ViewSet):
+class EventSignupsViewSet(CoordinatorViewSet):
     name = "community_events"
     url_prefix = "community/events"
     icon = "date"
@@ -161,13 +149,3 @@ class EventSignupsViewSet(ViewSet):
             path("", EventListView.as_view(), name="index"),
             path("<int:event_id>/", EventAttendeesView.as_view(), name="attendees"),
         ]
-
-    @property
-    def menu_item_class(self):
-        from community.wagtail_hooks import is_coordinator
-
-        class CoordinatorMenuItem(MenuItem):
-            def is_shown(self, request):
-                return is_coordinator(request.user)
-
-        return CoordinatorMenuItem

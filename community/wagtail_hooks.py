@@ -19,17 +19,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from community.admin_events import EventSignupsViewSet
 from community.admin_pairs import FlaggedPairsViewSet
+from community.coordinators import CoordinatorViewSet, is_coordinator
 from community.models import (
     CheckIn,
     HopeTag,
@@ -42,19 +41,6 @@ from community.models import (
 )
 from community.services.safety import COORDINATORS_GROUP
 from community.services.tags import FACET_MODELS, tags_merge
-
-
-def is_coordinator(user) -> bool:
-    """Superusers and members of the "Coordinators" group (cached per request)."""
-    if not user or not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_velkomst_is_coordinator", None)
-    if cached is None:
-        cached = user.groups.filter(name=COORDINATORS_GROUP).exists()
-        user._velkomst_is_coordinator = cached
-    return cached
 
 
 class CoordinatorPolicy(BasePermissionPolicy):
@@ -363,7 +349,7 @@ class TagMergeView(WagtailAdminTemplateMixin, FormView):
         return redirect(reverse("community_tag_merge:index") + f"?facet={self.facet}")
 
 
-class TagMergeViewSet(ViewSet):
+class TagMergeViewSet(CoordinatorViewSet):
     name = "community_tag_merge"
     url_prefix = "community/merge-tags"
     icon = "tag"
@@ -372,14 +358,6 @@ class TagMergeViewSet(ViewSet):
 
     def get_urlpatterns(self):
         return [path("", TagMergeView.as_view(), name="index")]
-
-    @property
-    def menu_item_class(self):
-        class CoordinatorMenuItem(MenuItem):
-            def is_shown(self, request):
-                return is_coordinator(request.user)
-
-        return CoordinatorMenuItem
 
 
 class CommunityAdminGroup(ModelViewSetGroup):
