@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from community.models import MAX_PARTY, EventSignup, Profile
+from community.services.claims import claim_each
 from community.services.emails import SUBJECT_PREFIX, member_url, one_line, site_url
 from community.services.errors import RuleBroken
 
@@ -198,25 +199,14 @@ def event_reminders_send(*, now=None) -> int:
         event__start__lte=now + timedelta(days=1),
         event__live=True,
     )
-    sent = 0
-    for signup_id in due.values_list("pk", flat=True):
-        with transaction.atomic():
-            signup = (
-                due.select_for_update(skip_locked=True, of=("self",))
-                .select_related("profile__user", "event")
-                .filter(pk=signup_id)
-                .first()
-            )
-            if signup is None:
-                continue
-            EventSignup.objects.filter(pk=signup.pk).update(reminded_at=now)
-            with translation.override("en"):
-                subject = _("Tomorrow: %(event)s") % {
-                    "event": one_line(signup.event.title)
-                }
-            _send(signup, "event_reminder", subject)
-            sent += 1
-    return sent
+
+    def remind(signup: EventSignup) -> None:
+        EventSignup.objects.filter(pk=signup.pk).update(reminded_at=now)
+        with translation.override("en"):
+            subject = _("Tomorrow: %(event)s") % {"event": one_line(signup.event.title)}
+        _send(signup, "event_reminder", subject)
+
+    return claim_each(due.select_related("profile__user", "event"), remind)
 
 
 def event_participants_email(

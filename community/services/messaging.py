@@ -32,6 +32,7 @@ from community.models import (
     Profile,
     Report,
 )
+from community.services.claims import claim_each
 from community.services.emails import email_send, member_url, one_line
 from community.services.errors import RuleBroken
 
@@ -371,34 +372,26 @@ def unread_message_emails_send(*, now: datetime | None = None) -> int:
     another run holds it), so two runs never send the same e-mail; a crash before
     commit leaves the row to the next run. Returns the number sent."""
     now = now or timezone.now()
-    sent = 0
-    for participant_id in _unread_waiting(now).values_list("pk", flat=True):
-        with transaction.atomic():
-            participant = (
-                _unread_waiting(now)
-                .select_for_update(skip_locked=True, of=("self",))
-                .filter(pk=participant_id)
-                .first()
+
+    def email(participant: Participant) -> bool:
+        unread = list(
+            Message.objects.filter(
+                conversation_id=participant.conversation_id,
+                id__gt=participant.last_read_id,
             )
-            if participant is None:
-                continue
-            unread = list(
-                Message.objects.filter(
-                    conversation_id=participant.conversation_id,
-                    id__gt=participant.last_read_id,
-                )
-                .exclude(sender_id=participant.profile_id)
-                .select_related("sender")
-                .order_by("-id")[:50]
-            )
-            if not unread:
-                continue
-            Participant.objects.filter(pk=participant.pk).update(
-                emailed_up_to_id=unread[0].pk
-            )
-            _email_unread(participant, unread)
-            sent += 1
-    return sent
+            .exclude(sender_id=participant.profile_id)
+            .select_related("sender")
+            .order_by("-id")[:50]
+        )
+        if not unread:
+            return False
+        Participant.objects.filter(pk=participant.pk).update(
+            emailed_up_to_id=unread[0].pk
+        )
+        _email_unread(participant, unread)
+        return True
+
+    return claim_each(_unread_waiting(now), email)
 
 
 def _email_unread(participant: Participant, unread: list[Message]) -> None:

@@ -26,6 +26,7 @@ from community.models import (
     Role,
 )
 from community.models.matches import MAX_OPEN_REQUESTS_SENT, MIN_REQUEST_MESSAGE
+from community.services.claims import claim_each
 from community.services.emails import email_send, member_url, one_line
 from community.services.errors import RuleBroken
 from community.services.messaging import conversation_start, sockets_of_match_close
@@ -463,20 +464,12 @@ def pending_requests_remind(*, now=None) -> int:
     now = now or timezone.now()
     days = settings.VELKOMST_REQUEST_REMIND_AFTER_DAYS
     due = _waiting_since(days, now).filter(reminded_at=None)
-    sent = 0
-    for request_id in due.values_list("pk", flat=True):
-        with transaction.atomic():
-            request = (
-                due.select_for_update(skip_locked=True, of=("self",))
-                .filter(pk=request_id)
-                .first()
-            )
-            if request is None:
-                continue
-            MatchRequest.objects.filter(pk=request.pk).update(reminded_at=now)
-            _email_request_reminder(request.pk)
-            sent += 1
-    return sent
+
+    def remind(request: MatchRequest) -> None:
+        MatchRequest.objects.filter(pk=request.pk).update(reminded_at=now)
+        _email_request_reminder(request.pk)
+
+    return claim_each(due, remind)
 
 
 def pending_requests_expire(*, now=None) -> int:
@@ -485,23 +478,15 @@ def pending_requests_expire(*, now=None) -> int:
     now = now or timezone.now()
     days = settings.VELKOMST_REQUEST_EXPIRE_AFTER_DAYS
     due = _waiting_since(days, now)
-    expired = 0
-    for request_id in due.values_list("pk", flat=True):
-        with transaction.atomic():
-            request = (
-                due.select_for_update(skip_locked=True, of=("self",))
-                .filter(pk=request_id)
-                .first()
-            )
-            if request is None:
-                continue
-            MatchRequest.objects.filter(pk=request.pk).update(
-                status=MatchRequest.Status.EXPIRED, responded_at=now
-            )
-            _email_request_expired(request.pk)
-            _badges_update_on_commit(request.sender_id, request.recipient_id)
-            expired += 1
-    return expired
+
+    def expire(request: MatchRequest) -> None:
+        MatchRequest.objects.filter(pk=request.pk).update(
+            status=MatchRequest.Status.EXPIRED, responded_at=now
+        )
+        _email_request_expired(request.pk)
+        _badges_update_on_commit(request.sender_id, request.recipient_id)
+
+    return claim_each(due, expire)
 
 
 # --- After commit ----------------------------------------------------------------
