@@ -1,30 +1,87 @@
-"""Who is a coordinator, and the pieces the coordinators' admin views share."""
+"""Who is a coordinator, what they may see, and the pieces the coordinators'
+admin views share.
+
+Two kinds of coordinator: superusers and members of the "Coordinators" group
+see the whole site; members of a programme's own group (``Programme.
+coordinator_group``) see only that programme's members, and the requests,
+pairs, check-ins, reports and sign-ups they are part of. ``coordinator_scope``
+says which; every coordinators' view filters its rows through it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 from community.services.safety import COORDINATORS_GROUP
 
 
-def is_coordinator(user) -> bool:
-    """Superusers and members of the "Coordinators" group (cached per request)."""
+@dataclass(frozen=True)
+class Scope:
+    """What a coordinator sees: every member (``programme_ids`` None) or the
+    members of these programmes."""
+
+    programme_ids: frozenset[int] | None
+
+    @property
+    def everything(self) -> bool:
+        return self.programme_ids is None
+
+    def members(self, *paths: str) -> Q:
+        """A filter on rows whose profile at any of ``paths`` (e.g. ``"host"``,
+        ``"newcomer"``; ``""`` for profiles themselves) is in scope."""
+        if self.programme_ids is None:
+            return Q()
+        condition = Q(pk__in=[])
+        for path in paths or ("",):
+            prefix = f"{path}__" if path else ""
+            condition |= Q(**{f"{prefix}programme_id__in": self.programme_ids})
+        return condition
+
+    def covers(self, profile) -> bool:
+        return self.everything or profile.programme_id in self.programme_ids
+
+
+def coordinator_scope(user) -> Scope | None:
+    """The scope of ``user`` as a coordinator, or None when they are not one
+    (cached on the user for the request)."""
     if not user or not user.is_authenticated or not user.is_active:
-        return False
+        return None
+    if hasattr(user, "_velkomst_scope"):
+        return user._velkomst_scope
     if user.is_superuser:
-        return True
-    cached = getattr(user, "_velkomst_is_coordinator", None)
-    if cached is None:
-        cached = user.groups.filter(name=COORDINATORS_GROUP).exists()
-        user._velkomst_is_coordinator = cached
-    return cached
+        scope = Scope(None)
+    else:
+        from community.models import Programme
+
+        groups = list(user.groups.values_list("pk", "name"))
+        if any(name == COORDINATORS_GROUP for _pk, name in groups):
+            scope = Scope(None)
+        else:
+            ids = Programme.objects.filter(
+                coordinator_group__in=[pk for pk, _name in groups]
+            ).values_list("pk", flat=True)
+            ids = frozenset(ids)
+            scope = Scope(ids) if ids else None
+    user._velkomst_scope = scope
+    return scope
+
+
+def is_coordinator(user) -> bool:
+    """Superusers, the "Coordinators" group and programme coordinators."""
+    return coordinator_scope(user) is not None
 
 
 class CoordinatorOnlyMixin:
-    """For admin views: anyone but a coordinator gets 403."""
+    """For admin views: anyone but a coordinator gets 403; ``self.scope`` is
+    what the coordinator may see."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_coordinator(request.user):
+        self.scope = coordinator_scope(request.user)
+        if self.scope is None:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -32,6 +89,14 @@ class CoordinatorOnlyMixin:
 class CoordinatorMenuItem(MenuItem):
     def is_shown(self, request):
         return is_coordinator(request.user)
+
+
+class SiteCoordinatorMenuItem(MenuItem):
+    """For what only whole-site coordinators may do (the tag vocabularies)."""
+
+    def is_shown(self, request):
+        scope = coordinator_scope(request.user)
+        return scope is not None and scope.everything
 
 
 class CoordinatorViewSet(ViewSet):

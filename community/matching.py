@@ -448,8 +448,8 @@ def ranked(me: Profile, queryset: QuerySet[Profile]) -> QuerySet[Profile]:
 
 
 def candidates(me: Profile, queryset: QuerySet[Profile]) -> QuerySet[Profile]:
-    """``queryset`` narrowed to my candidates: the other role, sharing a spoken
-    language with me."""
+    """``queryset`` narrowed to my candidates: the other role, in my match pool
+    (see ``Profile.match_pool``), sharing a spoken language with me."""
     mine = _my_facets(me)
     other_role = Role.NEWCOMER if me.role == Role.HOST else Role.HOST
     speaks_with_me = _has_any(
@@ -457,7 +457,7 @@ def candidates(me: Profile, queryset: QuerySet[Profile]) -> QuerySet[Profile]:
     )
     if speaks_with_me is None:
         return queryset.none()
-    return queryset.filter(speaks_with_me, role=other_role)
+    return queryset.filter(speaks_with_me, role=other_role, match_pool=me.match_pool)
 
 
 def scored(me: Profile, queryset: QuerySet[Profile]) -> QuerySet[Profile]:

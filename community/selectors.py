@@ -366,7 +366,8 @@ def suggested_profiles(*, viewer: Profile, limit: int = 20) -> list[Profile]:
 def member_profile_for(*, viewer: Profile, pk: int) -> Profile | None:
     """The profile page of member ``pk`` as ``viewer`` may see it, or None (the
     view answers 404 without saying why): deleted, incomplete, blocked either
-    way, or paused, unless it is my own profile or we are matched."""
+    way, paused or in another match pool (``Profile.match_pool``), unless it
+    is my own profile or we are matched."""
     from community import matching
 
     if pk == viewer.pk:
@@ -380,7 +381,7 @@ def member_profile_for(*, viewer: Profile, pk: int) -> Profile | None:
         )
         queryset = (
             Profile.objects.filter(is_listed=True, pk=pk, is_deleted=False)
-            .filter(Q(is_available=True) | Q(matched))
+            .filter(Q(is_available=True, match_pool=viewer.match_pool) | Q(matched))
             .exclude(pk__in=hidden_profile_ids(profile=viewer))
         )
     queryset = matching.prefetch_for_explain(queryset).select_related(

@@ -18,6 +18,7 @@ from community.models.profiles import (
     TimePerMonth,
 )
 from community.models.programme import ProgrammeTexts
+from community.models.programmes import Programme
 from community.models.safety import Block, Report
 from community.models.tags import (
     HopeTag,
@@ -65,6 +66,7 @@ __all__ = [
     "ProfileInterest",
     "ProfileLanguage",
     "ProfileProfession",
+    "Programme",
     "ProgrammeTexts",
     "Region",
     "Report",

@@ -89,6 +89,19 @@ class Profile(models.Model):
         on_delete=models.SET_NULL,
         related_name="members",
     )
+    programme = models.ForeignKey(
+        "community.Programme",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+    )
+    # Who may find whom: 0 is the open pool; a programme that matches within
+    # itself is a pool of its own (its id). Kept in step by
+    # services.programmes; the directory and suggestions compare it to the
+    # viewer's, so the ranking index stays one equality.
+    match_pool = models.PositiveIntegerField(default=0, editable=False)
 
     languages = TaggableManager(
         through=ProfileLanguage, related_name="profiles", blank=True
@@ -165,7 +178,7 @@ class Profile(models.Model):
             # The candidates' matching columns, so ranking 100,000 profiles on
             # PostgreSQL is an index-only scan of a narrow index, not the table.
             models.Index(
-                fields=["role"],
+                fields=["role", "match_pool"],
                 include=[
                     "id",
                     "spoken_mask",

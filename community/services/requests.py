@@ -126,6 +126,11 @@ def match_request_refusal(
             "Matches are between a host and a newcomer: hosts ask newcomers and "
             "newcomers ask hosts."
         )
+    if sender.match_pool != recipient.match_pool:
+        return _(
+            "%(name)s takes part in another programme, whose members are matched "
+            "within it."
+        ) % {"name": recipient.public_name}
     if not sender.is_available:
         return _(
             "Your profile is paused. Make yourself available for matching again "
