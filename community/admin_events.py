@@ -72,8 +72,9 @@ class EventAttendeesView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, FormVi
         return self.event.title
 
     def signups(self):
+        """The sign-ups of the members in the coordinator's scope."""
         return (
-            EventSignup.objects.filter(event=self.event)
+            EventSignup.objects.filter(self.scope.members("profile"), event=self.event)
             .exclude(status=EventSignup.Status.CANCELLED)
             .select_related("profile__user", "profile__municipality")
             .order_by("status", "created_at")
@@ -120,6 +121,7 @@ class EventAttendeesView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, FormVi
                 subject=form.cleaned_data["subject"],
                 body=form.cleaned_data["body"],
                 include_waiting=form.cleaned_data["include_waiting"],
+                members=self.scope.members(""),
             )
         except RuleBroken as broken:
             form.add_error(None, broken.message)

@@ -16,7 +16,9 @@ class FlaggedPairsView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, Template
     header_icon = "warning"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | {"flagged": flagged_pairs()}
+        return super().get_context_data(**kwargs) | {
+            "flagged": flagged_pairs(scope=self.scope)
+        }
 
 
 class FlaggedPairsViewSet(CoordinatorViewSet):

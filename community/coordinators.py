@@ -11,10 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from community.services.safety import COORDINATORS_GROUP
 
@@ -40,6 +46,15 @@ class Scope:
             prefix = f"{path}__" if path else ""
             condition |= Q(**{f"{prefix}programme_id__in": self.programme_ids})
         return condition
+
+    def rows(self, model, paths: tuple[str, ...]) -> Q:
+        """A filter on ``model``'s rows in scope: programmes themselves, or rows
+        whose profiles at ``paths`` are in scope."""
+        from community.models import Programme
+
+        if model is Programme:
+            return Q() if self.everything else Q(pk__in=self.programme_ids)
+        return self.members(*paths)
 
     def covers(self, profile) -> bool:
         return self.everything or profile.programme_id in self.programme_ids
@@ -103,3 +118,54 @@ class CoordinatorViewSet(ViewSet):
     """A plain admin view set whose menu item only coordinators see."""
 
     menu_item_class = CoordinatorMenuItem
+
+
+# --- Model views that show each coordinator only their scope ------------------------
+
+
+class ScopedViewMixin:
+    """For Wagtail's generic model views: the listing holds only rows in the
+    coordinator's scope, and any row outside it answers 404 (as if it did not
+    exist). ``scope_paths`` name the row's profiles (see ``Scope.members``)."""
+
+    scope_paths: tuple[str, ...] = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        self.scope = coordinator_scope(request.user)
+        if self.scope is None:
+            raise PermissionDenied
+        pk = kwargs.get(getattr(self, "pk_url_kwarg", "pk"))
+        if pk is not None and not self.scope.everything:
+            rows = self.model._default_manager.filter(
+                self.scope.rows(self.model, self.scope_paths)
+            )
+            if not rows.filter(pk=unquote(str(pk))).exists():
+                raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .filter(self.scope.rows(self.model, self.scope_paths))
+        )
+
+
+def _scoped(view_class):
+    return type(f"Scoped{view_class.__name__}", (ScopedViewMixin, view_class), {})
+
+
+class ScopedModelViewSet(ModelViewSet):
+    """A ModelViewSet for rows that belong to members: each coordinator sees
+    the rows of their own programmes' members (``scope_paths``)."""
+
+    scope_paths: tuple[str, ...] = ("",)
+    index_view_class = _scoped(generic.IndexView)
+    edit_view_class = _scoped(generic.EditView)
+    delete_view_class = _scoped(generic.DeleteView)
+    inspect_view_class = _scoped(generic.InspectView)
+    history_view_class = _scoped(HistoryView)
+    usage_view_class = _scoped(UsageView)
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(scope_paths=self.scope_paths, **kwargs)

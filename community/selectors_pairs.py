@@ -90,14 +90,14 @@ def open_checkins(*, profile: Profile) -> list[CheckIn]:
     return checkins
 
 
-def flagged_pairs(*, now=None) -> list[tuple[Match, list[Flag]]]:
-    """Active pairs that need a coordinator, with the reasons. Three queries."""
+def flagged_pairs(*, scope=None, now=None) -> list[tuple[Match, list[Flag]]]:
+    """Active pairs that need a coordinator, with the reasons; within ``scope``
+    (``community.coordinators.Scope``; None: all). Three queries."""
     now = now or timezone.now()
-    matches = list(
-        Match.objects.filter(status=Match.Status.ACTIVE)
-        .select_related("host", "newcomer")
-        .order_by("created_at")
-    )
+    matches = Match.objects.filter(status=Match.Status.ACTIVE)
+    if scope is not None:
+        matches = matches.filter(scope.members("host", "newcomer"))
+    matches = list(matches.select_related("host", "newcomer").order_by("created_at"))
     ids = [match.pk for match in matches]
     checkins: dict[int, list[CheckIn]] = {}
     for checkin in CheckIn.objects.filter(match_id__in=ids):

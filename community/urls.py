@@ -6,6 +6,7 @@ from community.views import (
     events,
     messages,
     profile,
+    programmes,
     requests,
     safety,
 )
@@ -66,4 +67,6 @@ urlpatterns = [
     path("members/<int:pk>/unblock/", safety.unblock, name="unblock"),
     path("members/<int:pk>/report/", safety.report, name="report"),
     path("me/blocked/", safety.blocked_list, name="blocked_list"),
+    # Partner programmes (community/views/programmes.py)
+    path("join/<str:code>/", programmes.join, name="programme_join"),
 ]

@@ -28,7 +28,13 @@ from wagtail.permissions import register_permission_policy
 
 from community.admin_events import EventSignupsViewSet
 from community.admin_pairs import FlaggedPairsViewSet
-from community.coordinators import CoordinatorViewSet, is_coordinator
+from community.admin_programmes import MemberViewSet, ProgrammeViewSet
+from community.coordinators import (
+    CoordinatorViewSet,
+    ScopedModelViewSet,
+    SiteCoordinatorMenuItem,
+    coordinator_scope,
+)
 from community.models import (
     CheckIn,
     HopeTag,
@@ -37,6 +43,8 @@ from community.models import (
     Match,
     MatchRequest,
     ProfessionTag,
+    Profile,
+    Programme,
     Report,
 )
 from community.services.safety import COORDINATORS_GROUP
@@ -44,25 +52,47 @@ from community.services.tags import FACET_MODELS, tags_merge
 
 
 class CoordinatorPolicy(BasePermissionPolicy):
-    """Coordinators may do ``actions`` on the model; nobody else may do anything."""
+    """Coordinators may do ``actions`` on the model; nobody else may do anything.
+    With ``site_wide``, only coordinators of the whole site (not those of one
+    programme). Which rows each coordinator sees is the views' business
+    (``community.coordinators.ScopedModelViewSet``)."""
 
-    def __init__(self, model, actions: set[str]):
+    def __init__(
+        self,
+        model,
+        actions: set[str],
+        *,
+        site_wide: bool = False,
+        site_wide_actions: set[str] = frozenset(),
+    ):
         super().__init__(model)
         self.actions = frozenset(actions)
+        self.site_wide_actions = (
+            self.actions if site_wide else frozenset(site_wide_actions)
+        )
+
+    def _allowed(self, user, actions) -> bool:
+        actions = self.actions.intersection(actions)
+        scope = coordinator_scope(user)
+        if not actions or scope is None:
+            return False
+        return scope.everything or bool(actions - self.site_wide_actions)
 
     def user_has_permission(self, user, action):
-        return action in self.actions and is_coordinator(user)
+        return self._allowed(user, {action})
 
     def user_has_any_permission(self, user, actions):
-        return bool(self.actions.intersection(actions)) and is_coordinator(user)
+        return self._allowed(user, set(actions))
 
     def users_with_any_permission(self, actions):
         users = get_user_model().objects.filter(is_active=True)
-        if not self.actions.intersection(actions):
+        actions = self.actions.intersection(actions)
+        if not actions:
             return users.none()
-        return users.filter(
-            Q(is_superuser=True) | Q(groups__name=COORDINATORS_GROUP)
-        ).distinct()
+        coordinators = Q(is_superuser=True) | Q(groups__name=COORDINATORS_GROUP)
+        if actions - self.site_wide_actions:
+            coordinators |= Q(groups__programme__isnull=False)
+        return users.filter(coordinators).distinct()
 
 
 TAG_MODELS = (LanguageTag, ProfessionTag, InterestTag, HopeTag)
@@ -72,17 +102,27 @@ register_permission_policy(Report, CoordinatorPolicy(Report, {"change"}))
 register_permission_policy(MatchRequest, CoordinatorPolicy(MatchRequest, {"view"}))
 register_permission_policy(Match, CoordinatorPolicy(Match, {"view"}))
 register_permission_policy(CheckIn, CoordinatorPolicy(CheckIn, {"view"}))
+register_permission_policy(Profile, CoordinatorPolicy(Profile, {"view"}))
+# Programme coordinators edit their own programme; only coordinators of the
+# whole site start new ones. Nobody deletes one: it ends (``active_to``).
+register_permission_policy(
+    Programme,
+    CoordinatorPolicy(Programme, {"view", "change", "add"}, site_wide_actions={"add"}),
+)
 for _tag_model in TAG_MODELS:
     # Renaming only: new tags get a ranking bit from the services, and deleting
     # one would leave members' bitmasks stale (merge instead).
-    register_permission_policy(_tag_model, CoordinatorPolicy(_tag_model, {"change"}))
+    register_permission_policy(
+        _tag_model, CoordinatorPolicy(_tag_model, {"change"}, site_wide=True)
+    )
 
 
 # --- Reports, requests, matches ---------------------------------------------------
 
 
-class ReportViewSet(ModelViewSet):
+class ReportViewSet(ScopedModelViewSet):
     model = Report
+    scope_paths = ("reporter", "reported")
     name = "member_reports"
     icon = "warning"
     menu_label = _("Member reports")
@@ -110,8 +150,9 @@ class ReportViewSet(ModelViewSet):
         )
 
 
-class MatchRequestViewSet(ModelViewSet):
+class MatchRequestViewSet(ScopedModelViewSet):
     model = MatchRequest
+    scope_paths = ("sender", "recipient")
     name = "match_requests"
     icon = "mail"
     menu_label = _("Requests")
@@ -144,8 +185,9 @@ class MatchRequestViewSet(ModelViewSet):
         )
 
 
-class MatchViewSet(ModelViewSet):
+class MatchViewSet(ScopedModelViewSet):
     model = Match
+    scope_paths = ("host", "newcomer")
     name = "matches"
     icon = "link"
     menu_label = _("Matches")
@@ -176,10 +218,11 @@ class MatchViewSet(ModelViewSet):
         )
 
 
-class CheckInViewSet(ModelViewSet):
+class CheckInViewSet(ScopedModelViewSet):
     """The members' check-in answers; coordinators may only read them."""
 
     model = CheckIn
+    scope_paths = ("match__host", "match__newcomer")
     name = "checkins"
     icon = "tick"
     menu_label = _("Check-ins")
@@ -222,7 +265,11 @@ class CheckInViewSet(ModelViewSet):
 
 
 class TagViewSet(ModelViewSet):
+    """A tag vocabulary, shared by all programmes: for coordinators of the
+    whole site."""
+
     icon = "tag"
+    menu_item_class = SiteCoordinatorMenuItem
     list_display = [
         "name",
         "slug",
@@ -310,7 +357,8 @@ class TagMergeView(WagtailAdminTemplateMixin, FormView):
     header_icon = "tag"
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_coordinator(request.user):
+        scope = coordinator_scope(request.user)
+        if scope is None or not scope.everything:
             raise PermissionDenied
         facet = request.POST.get("facet") or request.GET.get("facet")
         self.facet = facet if facet in FACET_MODELS else "interests"
@@ -350,6 +398,7 @@ class TagMergeView(WagtailAdminTemplateMixin, FormView):
 
 
 class TagMergeViewSet(CoordinatorViewSet):
+    menu_item_class = SiteCoordinatorMenuItem
     name = "community_tag_merge"
     url_prefix = "community/merge-tags"
     icon = "tag"
@@ -365,6 +414,8 @@ class CommunityAdminGroup(ModelViewSetGroup):
     menu_icon = "group"
     menu_order = 250
     items = (
+        ProgrammeViewSet,
+        MemberViewSet,
         ReportViewSet,
         MatchRequestViewSet,
         MatchViewSet,

@@ -298,6 +298,7 @@ def make_member(
     )
     from community.services.tags import profile_masks_refresh, tag_get_or_create
 
+    programme = fields.pop("programme", None)
     number = next(_numbers)
     email = email or f"member{number}@example.org"
     user = get_user_model().objects.create_user(
@@ -340,7 +341,28 @@ def make_member(
             through.objects.create(
                 content_object=profile, tag=tag_get_or_create(model, name=name)
             )
+    if programme is not None:
+        from community.services.programmes import profile_programme_set
+
+        profile_programme_set(profile=profile, programme=programme)
     return profile_masks_refresh(profile)
+
+
+def make_programme(name: str = "", *, coordinators=(), **fields):
+    """A running Programme with its coordinators' group, holding ``coordinators``
+    (users). ``within_programme_only=True`` makes its members a pool of their own."""
+    from community.models import Programme
+    from community.services.programmes import (
+        programme_coordinators_set,
+        programme_save,
+    )
+
+    programme = programme_save(
+        Programme(name=name or f"Programme {next(_numbers)}", **fields)
+    )
+    if coordinators:
+        programme_coordinators_set(programme=programme, users=coordinators)
+    return programme
 
 
 # --- community: requests --------------------------------------------------------

@@ -5,6 +5,8 @@ a form error, never a database error."""
 from collections import defaultdict
 
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.models import (
@@ -15,6 +17,7 @@ from community.models import (
     Municipality,
     ProfessionTag,
     Profile,
+    Programme,
     Region,
     Role,
 )
@@ -60,8 +63,33 @@ class AboutYouForm(forms.ModelForm):
             "household": forms.RadioSelect,
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    programme = forms.ModelChoiceField(
+        label=_("Your programme"),
+        queryset=Programme.objects.none(),
+        required=False,
+        empty_label=_("None: I joined on my own"),
+        help_text=_(
+            "If your employer, club or university runs a host programme here, "
+            "choose it: its coordinators will follow you up."
+        ),
+    )
+
+    def __init__(self, *args, invited: Programme | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # Listed programmes that run today, and the member's own or the one
+        # whose invitation link they followed even if it is not listed.
+        today = timezone.localdate()
+        own = [p.pk for p in (self.instance.programme, invited) if p is not None]
+        self.fields["programme"].queryset = Programme.objects.filter(
+            Q(listed_at_signup=True) | Q(pk__in=own),
+            Q(active_to__isnull=True) | Q(active_to__gte=today),
+            active_from__lte=today,
+        )
+        self.fields["programme"].initial = self.instance.programme_id or (
+            invited.pk if invited else None
+        )
+        if not self.fields["programme"].queryset.exists():
+            del self.fields["programme"]
         self.fields["role"].required = True
         self.fields["role"].choices = list(Role.choices)
         self.fields["household"].choices = self.fields["household"].choices[1:]

@@ -97,7 +97,9 @@ class Programme(models.Model):
             self.active_to is None or on <= self.active_to
         )
 
-    def invite_url(self) -> str:
+    @property
+    def invite_link(self) -> str:
+        """The link that makes whoever signs up through it a member."""
         from django.urls import reverse
 
         return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(

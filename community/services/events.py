@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -210,11 +210,17 @@ def event_reminders_send(*, now=None) -> int:
 
 
 def event_participants_email(
-    *, event_id: int, subject: str, body: str, include_waiting: bool = False
+    *,
+    event_id: int,
+    subject: str,
+    body: str,
+    include_waiting: bool = False,
+    members: Q | None = None,
 ) -> int:
     """A coordinator writes to everyone signed up (and, if asked, the waiting
-    list): one e-mail each, so nobody sees another's address. Returns how many
-    were sent."""
+    list), or to those of them that match ``members`` (a filter on profiles,
+    the coordinator's scope): one e-mail each, so nobody sees another's
+    address. Returns how many were sent."""
     from django.conf import settings
     from django.core.mail import EmailMessage, get_connection
 
@@ -224,8 +230,12 @@ def event_participants_email(
     if len(subject) > 150 or len(body) > 10_000:
         raise RuleBroken(_("The subject or the message is too long."))
     statuses = ACTIVE if include_waiting else (EventSignup.Status.CONFIRMED,)
+    profiles = Profile.objects.filter(members) if members is not None else None
+    signups = EventSignup.objects.all()
+    if profiles is not None:
+        signups = signups.filter(profile__in=profiles)
     addresses = list(
-        EventSignup.objects.filter(
+        signups.filter(
             event_id=event_id,
             status__in=statuses,
             profile__is_deleted=False,

@@ -37,7 +37,9 @@ from community.services.profiles import (
     profile_update,
     programme_texts_for,
 )
+from community.services.programmes import profile_programme_set
 from community.services.wheel import wheel_save
+from community.views.programmes import invited_programme
 from community.wheel import wheel_is_filled, wheel_slices
 
 STEP_TITLES = {
@@ -53,10 +55,10 @@ def _step_title(step: int) -> str:
     return str(STEP_TITLES[step])
 
 
-def _forms_for(parts, profile: Profile, data=None, files=None) -> dict:
+def _forms_for(parts, profile: Profile, data=None, files=None, invited=None) -> dict:
     forms = {}
     if "about" in parts:
-        forms["about"] = AboutYouForm(data=data, instance=profile)
+        forms["about"] = AboutYouForm(data=data, instance=profile, invited=invited)
     if "area" in parts:
         forms["area"] = AreaForm(data=data, instance=profile)
         forms["languages"] = language_formset(profile=profile, data=data)
@@ -76,7 +78,12 @@ ALL_PARTS = ("about", "area", "interests", "give")
 @transaction.atomic
 def _save(profile: Profile, forms: dict) -> None:
     if "about" in forms:
-        profile_update(profile=profile, data=forms["about"].cleaned_data)
+        about = forms["about"].cleaned_data
+        profile_update(profile=profile, data=about)
+        if "programme" in forms["about"].fields and about["programme"] != (
+            profile.programme
+        ):
+            profile_programme_set(profile=profile, programme=about["programme"])
     if "area" in forms:
         profile_update(profile=profile, data=forms["area"].cleaned_data)
         profile_languages_set(profile=profile, languages=forms["languages"].languages())
@@ -128,7 +135,13 @@ def setup(request: HttpRequest, step: int | None = None) -> HttpResponse:
 
     parts = STEP_PARTS[step]
     if request.method == "POST":
-        forms = _forms_for(parts, profile, request.POST, request.FILES)
+        forms = _forms_for(
+            parts,
+            profile,
+            request.POST,
+            request.FILES,
+            invited=invited_programme(request),
+        )
         if all(form.is_valid() for form in forms.values()):
             _save(profile, forms)
             if step < LAST_STEP:
@@ -151,7 +164,7 @@ def setup(request: HttpRequest, step: int | None = None) -> HttpResponse:
             )
             return redirect("community:suggested")
     else:
-        forms = _forms_for(parts, profile)
+        forms = _forms_for(parts, profile, invited=invited_programme(request))
 
     return render(
         request,

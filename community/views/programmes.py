@@ -1,0 +1,52 @@
+"""Joining a partner programme through its invitation link."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from community.models import Programme
+from community.selectors import profile_for_user
+from community.services.errors import RuleBroken
+from community.services.programmes import profile_programme_set
+
+SESSION_KEY = "velkomst_invited_programme"
+
+
+def invited_programme(request: HttpRequest) -> Programme | None:
+    """The running programme whose invitation link this visitor followed."""
+    code = request.session.get(SESSION_KEY)
+    if not code:
+        return None
+    programme = Programme.objects.filter(invite_code=code).first()
+    return programme if programme and programme.is_active() else None
+
+
+@require_http_methods(["GET", "POST"])
+def join(request: HttpRequest, code: str) -> HttpResponse:
+    """Visitors are invited to sign up (the set-up then offers the programme);
+    members join with one click."""
+    programme = Programme.objects.filter(invite_code=code[:32]).first()
+    if programme is None:
+        raise Http404
+    running = programme.is_active()
+    profile = profile_for_user(request.user) if request.user.is_authenticated else None
+    if running:
+        request.session[SESSION_KEY] = programme.invite_code
+    if request.method == "POST" and profile is not None and running:
+        try:
+            profile_programme_set(profile=profile, programme=programme)
+        except RuleBroken as broken:
+            messages.error(request, broken.message)
+        else:
+            request.session.pop(SESSION_KEY, None)
+            messages.success(
+                request, _("You are now in %(name)s.") % {"name": programme.name}
+            )
+            return redirect("community:home")
+    return render(
+        request,
+        "community/programme_join.html",
+        {"programme": programme, "running": running, "profile": profile},
+    )
