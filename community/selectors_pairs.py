@@ -2,7 +2,7 @@
 upcoming events that fit them both (community/pair_ideas.py scores the ideas),
 their check-ins, and the pairs that need a coordinator (community/pair_flags.py)."""
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from community.models import CheckIn, Match, Message, Profile, WheelArea
@@ -118,3 +118,46 @@ def flagged_pairs(*, scope=None, now=None) -> list[tuple[Match, list[Flag]]]:
         if flags:
             flagged.append((match, flags))
     return flagged
+
+
+def pair_for_coordinator(*, scope, match_id: int) -> Match | None:
+    """A pair in the coordinator's scope, with its members, or None."""
+    return (
+        Match.objects.filter(scope.members("host", "newcomer"), pk=match_id)
+        .select_related("host__municipality", "newcomer__municipality")
+        .first()
+    )
+
+
+def pair_checkins(*, match: Match) -> list[CheckIn]:
+    """The pair's check-ins, answered or not, newest first."""
+    return list(
+        CheckIn.objects.filter(match=match)
+        .select_related("profile")
+        .order_by("-number", "profile_id")
+    )
+
+
+def rematch_candidates(*, scope, member: Profile, limit: int = 5) -> list:
+    """The best new candidates for ``member``, ranked and explained exactly as
+    the member's own suggestions are (``community.matching``), among members
+    the coordinator may see and introduce: available, not blocked either way,
+    not already matched or asked. Each profile has ``explanation``."""
+    from community import matching
+    from community.selectors import _profiles_in_order, _shown_to
+
+    shown = (
+        _shown_to(member, busy=True)
+        .filter(scope.members(""))
+        .exclude(role="host", active_match_count__gte=F("capacity"))
+    )
+    ranked = matching.ranked(matching.viewer_with_tags(member), shown)
+    candidates = _profiles_in_order(list(ranked.values_list("pk", flat=True)[:limit]))
+    explanations = matching.explain(member, candidates)
+    for candidate in candidates:
+        candidate.explanation = explanations[candidate.pk]
+    return candidates
+
+
+def pair_has_messages(*, match: Match) -> bool:
+    return Message.objects.filter(conversation__match=match).exists()

@@ -66,6 +66,16 @@ class Migration(migrations.Migration):
             model_name='profile',
             index=models.Index(condition=models.Q(('is_available', True), ('is_deleted', False), ('is_listed', True)), fields=['role', 'match_pool'], include=('id', 'spoken_mask', 'learning_mask', 'interest_mask', 'profession_mask', 'hope_mask', 'age_group', 'household', 'children_0_5', 'children_6_12', 'children_13_17', 'municipality_id', 'capacity', 'active_match_count', 'show_age_group', 'show_household', 'created_at', 'last_active_at'), name='profile_candidates'),
         ),
+        migrations.AddField(
+            model_name='matchrequest',
+            name='introduced_by',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='introduced by'),
+        ),
+        migrations.AddField(
+            model_name='match',
+            name='ended_by_coordinator',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ended by the coordinator'),
+        ),
         migrations.AddConstraint(
             model_name='programme',
             constraint=models.CheckConstraint(condition=models.Q(('active_to__isnull', True), ('active_to__gte', models.F('active_from')), _connector='OR'), name='programme_active_to_after_from'),

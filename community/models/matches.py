@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +42,16 @@ class MatchRequest(models.Model):
     recipient_seen_at = models.DateTimeField(null=True, blank=True)
     # When the recipient was reminded of a request still waiting (once).
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # A coordinator's introduction: they suggested the pair and wrote the
+    # message; the sender was told and may withdraw it.
+    introduced_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("introduced by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -104,6 +115,14 @@ class Match(models.Model):
         related_name="+",
     )
     end_reason = models.TextField(_("why it ended"), max_length=1000, blank=True)
+    ended_by_coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ended by the coordinator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name_plural = _("matches")

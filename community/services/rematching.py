@@ -1,0 +1,137 @@
+"""What a coordinator does for a pair that does not work: end the match with a
+reason, and introduce a member to a new candidate.
+
+An introduction is a match request from the candidate to the member, written
+and marked by the coordinator (``MatchRequest.introduced_by``): the member
+accepts or declines it as any request, and the candidate is told at once and
+may withdraw it. Every rule of an ordinary request applies."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from community.models import Match, MatchRequest, Profile
+from community.services.emails import email_send, member_url, one_line
+from community.services.errors import RuleBroken
+from community.services.requests import (
+    _badges_update_on_commit,
+    _check_message,
+    _check_reason,
+    _lock_profiles,
+    _pending_exists_message,
+    current_expectations_version,
+    match_close,
+    match_request_refusal,
+)
+
+
+def match_end_by_coordinator(*, match: Match, coordinator, reason: str) -> Match:
+    """End an active pair for its members (the reason stays with the
+    coordinators); both members are told by e-mail."""
+    reason = _check_reason(reason, required=True)
+    with transaction.atomic():
+        ended = match_close(match=match, by=None, reason=reason)
+        ended.ended_by_coordinator = coordinator
+        ended.save(update_fields=["ended_by_coordinator"])
+        transaction.on_commit(lambda: _email_ended_by_coordinator(ended.pk))
+    return ended
+
+
+def match_introduce(
+    *, coordinator, member: Profile, candidate: Profile, message: str
+) -> MatchRequest:
+    """Suggest ``candidate`` to ``member``: a request from the candidate with
+    the coordinator's ``message``. Refused, with the reason, whenever the
+    candidate could not ask the member themselves."""
+    message = _check_message(message)
+    with transaction.atomic():
+        locked = _lock_profiles(member, candidate)
+        member_now, candidate_now = locked[member.pk], locked[candidate.pk]
+        refusal = match_request_refusal(sender=candidate_now, recipient=member_now)
+        if refusal:
+            # The rule as the candidate would hear it, said to the coordinator.
+            raise RuleBroken(
+                _("%(candidate)s cannot be introduced to %(member)s. %(rule)s")
+                % {
+                    "candidate": candidate_now.public_name,
+                    "member": member_now.public_name,
+                    "rule": refusal,
+                }
+            )
+        try:
+            with transaction.atomic():
+                request = MatchRequest.objects.create(
+                    sender=candidate_now,
+                    recipient=member_now,
+                    message=message,
+                    expectations_version=current_expectations_version(),
+                    introduced_by=coordinator,
+                )
+        except IntegrityError as error:
+            raise RuleBroken(_pending_exists_message(member_now)) from error
+        transaction.on_commit(lambda: _email_introduction(request.pk))
+        _badges_update_on_commit(member.pk, candidate.pk)
+    return request
+
+
+def _email_introduction(request_id: int) -> None:
+    request = MatchRequest.objects.select_related(
+        "sender__user", "recipient__user"
+    ).get(pk=request_id)
+    if request.status != MatchRequest.Status.PENDING:
+        return
+    member, candidate = request.recipient, request.sender
+    with translation.override("en"):
+        to_member = _("Your coordinator suggests you meet %(name)s") % {
+            "name": one_line(candidate.public_name)
+        }
+        to_candidate = _("Your coordinator introduced you to %(name)s") % {
+            "name": one_line(member.public_name)
+        }
+    email_send(
+        to=[member.user.email],
+        template="introduction_received",
+        subject=to_member,
+        context={
+            "member": member,
+            "other": candidate,
+            "request": request,
+            "requests_url": member_url("requests"),
+        },
+    )
+    email_send(
+        to=[candidate.user.email],
+        template="introduction_made",
+        subject=to_candidate,
+        context={
+            "member": candidate,
+            "other": member,
+            "request": request,
+            "requests_url": member_url("requests"),
+        },
+    )
+
+
+def _email_ended_by_coordinator(match_id: int) -> None:
+    match = Match.objects.select_related("host__user", "newcomer__user").get(
+        pk=match_id
+    )
+    for member in (match.host, match.newcomer):
+        if member.is_deleted:
+            continue
+        other = match.other(member)
+        with translation.override("en"):
+            subject = _("Your match with %(name)s has ended") % {
+                "name": one_line(other.public_name)
+            }
+        email_send(
+            to=[member.user.email],
+            template="match_ended_by_coordinator",
+            subject=subject,
+            context={
+                "member": member,
+                "other": other,
+                "when": timezone.localdate(match.ended_at),
+                "suggested_url": member_url("suggested"),
+            },
+        )
