@@ -21,6 +21,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms_pages.models import PartnerOrganisation
+from community.demo.operations import (
+    COORDINATOR_PASSWORD,
+    PROGRAMME_COORDINATOR,
+    SITE_COORDINATOR,
+    seed_operations,
+)
 from community.demo.people import (
     DEMO_HOST_KEY,
     DEMO_NEWCOMER_KEY,
@@ -177,6 +183,13 @@ def seed_members(*, count: int = 60, rng_seed: int = 2007) -> dict:
         Profile.objects.filter(
             user__email__in=[email_for(key) for key in PAUSED]
         ).update(is_available=False)
+        summary["operations"] = seed_operations(
+            profiles=profiles,
+            rng=rng,
+            now=now,
+            password_hash=make_password(COORDINATOR_PASSWORD),
+        )
+        summary["active_matches"] += summary["operations"]["silent_pairs"]
 
     summary["created"] = len(profiles)
     summary["hosts"] = sum(p.role == Role.HOST for p in profiles.values())
@@ -194,10 +207,20 @@ def summary_lines(summary: dict) -> list[str]:
             f"{summary['newcomers']} newcomers, {summary['pending_requests']} "
             f"pending requests, {summary['active_matches']} active matches."
         ]
+    operations = summary.get("operations")
+    if operations:
+        lines.append(
+            f"Programme operations: {operations['programmes']} partner programmes, "
+            f"{operations['checkins']} check-ins, {operations['silent_pairs']} silent "
+            f"pair, {operations['signups']} event sign-ups."
+        )
     return lines + [
         "Demo member logins (local only):",
         f"  Host: {summary['demo_host']} / {summary['password']}",
         f"  Newcomer: {summary['demo_newcomer']} / {summary['password']}",
+        "Demo coordinator logins for the admin (local only):",
+        f"  Whole site: {SITE_COORDINATOR} / {COORDINATOR_PASSWORD}",
+        f"  Nordlys programme only: {PROGRAMME_COORDINATOR} / {COORDINATOR_PASSWORD}",
     ]
 
 

@@ -234,3 +234,24 @@ def test_the_printed_demo_logins_work_and_may_ask_each_other(seeded, client):
         assert response.status_code == 302, email
         assert "_auth_user_id" in client.session
         client.logout()
+
+
+def test_the_demo_gives_coordinators_programmes_and_pairs_to_follow_up(seeded):
+    from community.coordinators import coordinator_scope
+    from community.demo.operations import PROGRAMME_COORDINATOR, SITE_COORDINATOR
+    from community.models import CheckIn, Programme
+    from community.selectors_pairs import flagged_pairs
+
+    assert Programme.objects.count() == 2 == seeded["operations"]["programmes"]
+    reasons = {flag.code for _match, flags in flagged_pairs() for flag in flags}
+    assert {"new_match", "unsatisfied", "silent", "overdue"} <= reasons
+    assert CheckIn.objects.filter(answered_at__isnull=False).count() > 10
+
+    users = get_user_model().objects
+    site = coordinator_scope(users.get(email=SITE_COORDINATOR))
+    nordlys = coordinator_scope(users.get(email=PROGRAMME_COORDINATOR))
+    assert site.everything and not nordlys.everything
+    theirs = flagged_pairs(scope=nordlys)
+    assert 0 < len(theirs) < len(flagged_pairs(scope=site))
+    for match, _flags in theirs:
+        assert nordlys.covers(match.host) or nordlys.covers(match.newcomer)
