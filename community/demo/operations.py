@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db.models import F
@@ -184,6 +185,10 @@ def _coordinators(first: Programme, password_hash: str) -> dict[str, str]:
         password=password_hash,
     )
     programme_coordinators_set(programme=first, users=[programme_coordinator])
+    for user in (site, programme_coordinator):
+        EmailAddress.objects.create(
+            user=user, email=user.email, verified=True, primary=True
+        )
     return {"site": SITE_COORDINATOR, "programme": PROGRAMME_COORDINATOR}
 
 
