@@ -60,6 +60,7 @@ class EventAttendeesView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, FormVi
     template_name = "community/admin/event_attendees.html"
     form_class = WriteForm
     header_icon = "date"
+    parent_crumb = ("community_events:index", _("Event sign-ups"))
 
     @cached_property
     def event(self):

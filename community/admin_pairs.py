@@ -68,6 +68,7 @@ class PairView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
 
     template_name = "community/admin/pair.html"
     header_icon = "link"
+    parent_crumb = ("community_flagged_pairs:index", _("Pairs to follow up"))
 
     @cached_property
     def match(self) -> Match:

@@ -96,6 +96,7 @@ class ProgrammeForm(WagtailAdminModelForm):
 class ProgrammeViewSet(ScopedModelViewSet):
     model = Programme
     name = "community_programme"
+    url_prefix = "community/programmes"
     icon = "group"
     menu_label = _("Programmes")
     add_to_admin_menu = False
@@ -171,6 +172,7 @@ class MemberViewSet(ScopedModelViewSet):
     icon = "user"
     menu_label = _("Members")
     name = "community_members"
+    url_prefix = "community/members"
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = True

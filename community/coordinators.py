@@ -15,6 +15,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
@@ -92,13 +93,23 @@ def is_coordinator(user) -> bool:
 
 class CoordinatorOnlyMixin:
     """For admin views: anyone but a coordinator gets 403; ``self.scope`` is
-    what the coordinator may see."""
+    what the coordinator may see. The header names the page (after "Home",
+    or ``parent_crumb``: (url name, label))."""
+
+    parent_crumb: tuple[str, str] | None = None
 
     def dispatch(self, request, *args, **kwargs):
         self.scope = coordinator_scope(request.user)
         if self.scope is None:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        items = list(super().get_breadcrumbs_items())
+        if self.parent_crumb:
+            url_name, label = self.parent_crumb
+            items.append({"url": reverse(url_name), "label": label})
+        return items + [{"url": "", "label": self.get_page_title()}]
 
 
 class CoordinatorMenuItem(MenuItem):

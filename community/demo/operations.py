@@ -107,7 +107,7 @@ def seed_operations(
     """Programmes, coordinators, dated pairs with check-ins, a silent pair and
     event sign-ups. Returns counts for the summary."""
     _spread_joining(profiles, rng, now)
-    programmes = _programmes(profiles)
+    programmes = _programmes(profiles, now)
     coordinators = _coordinators(programmes[0], password_hash)
     checkins = 0
     for host_key, (days, story) in PAIR_STORIES.items():
@@ -136,7 +136,7 @@ def _spread_joining(profiles: dict[str, Profile], rng: random.Random, now) -> No
         get_user_model().objects.filter(pk=profile.user_id).update(date_joined=joined)
 
 
-def _programmes(profiles: dict[str, Profile]) -> list[Programme]:
+def _programmes(profiles: dict[str, Profile], now) -> list[Programme]:
     made = []
     for name, partner_name, invitation_only, keys in PROGRAMMES:
         partner = PartnerOrganisation.objects.filter(name=partner_name).first()
@@ -150,6 +150,7 @@ def _programmes(profiles: dict[str, Profile]) -> list[Programme]:
                 ),
                 contact_name=partner.contact_name if partner else "",
                 listed_at_signup=not invitation_only,
+                active_from=(now - timedelta(days=365)).date(),
             )
         )
         ids = [profiles[key].pk for key in keys if key in profiles]
