@@ -32,6 +32,7 @@ _DERIVED = {
     "profession_mask",
     "interest_mask",
     "hope_mask",
+    "match_pool",
 }
 
 # Reverse relations exported explicitly below, or that belong to others (who

@@ -118,9 +118,10 @@ def report_coordinators_tell(report: Report) -> None:
     transaction.on_commit(lambda: _email_coordinators(report.pk))
 
 
-def coordinator_emails() -> list[str]:
-    """Addresses of the "Coordinators" group, or of the superusers if the group
-    does not exist or has nobody in it."""
+def coordinator_emails(*, programme_ids=()) -> list[str]:
+    """Addresses of the "Coordinators" group (or of the superusers if the group
+    does not exist or has nobody in it), and of the coordinators of the
+    programmes ``programme_ids``."""
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     addresses = list(
         users.filter(groups__name=COORDINATORS_GROUP)
@@ -131,6 +132,15 @@ def coordinator_emails() -> list[str]:
         addresses = list(
             users.filter(is_superuser=True).values_list("email", flat=True)
         )
+    ids = [pk for pk in programme_ids if pk]
+    if ids:
+        addresses += [
+            address
+            for address in users.filter(groups__programme__in=ids)
+            .values_list("email", flat=True)
+            .distinct()
+            if address not in addresses
+        ]
     return addresses
 
 
@@ -148,7 +158,9 @@ def _email_coordinators(report_id: int) -> None:
             "name": one_line(report.reported.public_name)
         }
     email_send(
-        to=coordinator_emails(),
+        to=coordinator_emails(
+            programme_ids=(report.reporter.programme_id, report.reported.programme_id)
+        ),
         template="report_received",
         subject=subject,
         context={

@@ -386,3 +386,21 @@ def test_a_new_programme_gets_a_coordinators_group_that_may_use_the_admin(
     assert group.permissions.filter(
         pk=Permission.objects.get(codename="access_admin").pk
     ).exists()
+
+
+def test_a_report_reaches_the_programme_coordinators_too(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    from community.services.safety import member_report
+
+    site = admin_user(Group.objects.get_or_create(name="Coordinators")[0])
+    own = admin_user()
+    programme = make_programme("Programme R", coordinators=[own])
+    make_programme("Programme S", coordinators=[admin_user()])
+    reporter = make_member(programme=programme)
+    reported = make_member(role="host")
+    with django_capture_on_commit_callbacks(execute=True):
+        member_report(
+            reporter=reporter, reported=reported, reason="Asked me for money twice."
+        )
+    assert sorted(mailoutbox[0].to) == sorted([site.email, own.email])
