@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from community.services.announcements import announcements_send
 from community.services.checkins import checkins_send
 from community.services.events import event_reminders_send
 from community.services.messaging import unread_message_emails_send
@@ -19,6 +20,7 @@ from community.services.requests import (
     pending_requests_expire,
     pending_requests_remind,
 )
+from community.services.suggestions import member_suggestions_refresh
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +58,16 @@ JOBS: list[Job] = [
         "request-reminders",
         lambda: pending_requests_remind(),
         "Remind the recipient, once, of a request waiting 7 days.",
+    ),
+    Job(
+        "suggestions-refresh",
+        lambda: member_suggestions_refresh(),
+        "Work out again, every 6 hours, the best matches of members active lately.",
+    ),
+    Job(
+        "announcements",
+        lambda: announcements_send(),
+        "Send coordinators' announcements, a batch of members per run.",
     ),
 ]
 

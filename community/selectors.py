@@ -353,14 +353,40 @@ def directory_profiles(
     return filterset, MemberList(found, ordered, bound=bound)
 
 
-def suggested_profiles(*, viewer: Profile, limit: int = 20) -> list[Profile]:
-    """My best matches: candidates of the other role, ranked, without the members
-    I am already matched with or have a request pending with; with their tags
-    for ``matching.explain``."""
+def suggestion_hidden_count(*, viewer: Profile) -> int:
+    """How many members are hidden from ``viewer``'s suggestions now: blocked
+    either way, matched, or with a request pending. One query."""
+    return len(_excluded_ids(viewer, busy=True))
+
+
+def suggestion_ranking(*, viewer: Profile, count: int) -> list[list[int]]:
+    """My best ``count`` candidates as ``[profile id, score]``, best first, ranked
+    in the database over every candidate (``matching.ranked``), including those
+    hidden from me now (``suggested_profiles`` leaves them out when shown). One
+    query."""
     from community import matching
 
-    ranked = matching.ranked(viewer, _shown_to(viewer, busy=True))
-    return _profiles_in_order(list(ranked.values_list("pk", flat=True)[:limit]))
+    everyone = Profile.objects.filter(
+        is_listed=True, is_available=True, is_deleted=False
+    ).exclude(pk=viewer.pk)
+    rows = matching.ranked(viewer, everyone).values_list("pk", "match_score")
+    return [[pk, score] for pk, score in rows[:count]]
+
+
+def suggested_profiles(
+    *, viewer: Profile, shortlist: list[int], since, limit: int = 20
+) -> list[Profile]:
+    """My best matches among ``shortlist`` (ids, see ``MemberSuggestions``) and
+    the members who joined ``since`` it was made: ranked again now, as the
+    directory ranks (candidates of the other role in my pool, sharing a spoken
+    language), without anyone hidden from me, paused, gone, or already matched
+    or asked; with their municipality and tags for ``matching.explain``. Three
+    queries, whatever the number of members."""
+    from community import matching
+
+    listed = Q(pk__in=shortlist) | Q(created_at__gte=since)
+    ranked = matching.ranked(viewer, _shown_to(viewer, busy=True).filter(listed))
+    return matching.tags_attach(list(ranked.select_related("municipality")[:limit]))
 
 
 def member_profile_for(*, viewer: Profile, pk: int) -> Profile | None:

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from community.views import (
+    announcements,
     checkins,
     directory,
     events,
@@ -67,6 +68,14 @@ urlpatterns = [
     path("members/<int:pk>/unblock/", safety.unblock, name="unblock"),
     path("members/<int:pk>/report/", safety.report, name="report"),
     path("me/blocked/", safety.blocked_list, name="blocked_list"),
+    # Announcements: the unsubscribe link, and the switch in the profile
+    # settings (community/views/announcements.py)
+    path("unsubscribe/<str:token>/", announcements.unsubscribe, name="unsubscribe"),
+    path(
+        "me/announcements/",
+        announcements.announcement_email_setting,
+        name="announcement_email_setting",
+    ),
     # Partner programmes (community/views/programmes.py)
     path("join/<str:code>/", programmes.join, name="programme_join"),
 ]

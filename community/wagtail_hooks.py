@@ -26,6 +26,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from community.admin_announcements import AnnouncementViewSet
+from community.admin_dashboard import DashboardViewSet, dashboard_panel_add
 from community.admin_events import EventSignupsViewSet
 from community.admin_pairs import FlaggedPairsViewSet
 from community.admin_programmes import MemberViewSet, ProgrammeViewSet
@@ -414,6 +416,7 @@ class CommunityAdminGroup(ModelViewSetGroup):
     menu_icon = "group"
     menu_order = 250
     items = (
+        DashboardViewSet,
         ProgrammeViewSet,
         MemberViewSet,
         ReportViewSet,
@@ -427,9 +430,14 @@ class CommunityAdminGroup(ModelViewSetGroup):
         _tag_viewset(HopeTag, _("Hopes")),
         TagMergeViewSet,
         EventSignupsViewSet,
+        AnnouncementViewSet,
     )
 
 
 @hooks.register("register_admin_viewset")
 def register_community_admin():
     return CommunityAdminGroup()
+
+
+# Coordinators find what waits for them on the admin's home page.
+hooks.register("construct_homepage_panels", dashboard_panel_add)

@@ -1,5 +1,6 @@
 """Members and what happens between them, one module per idea."""
 
+from community.models.announcements import Announcement, AnnouncementDelivery
 from community.models.checkins import CheckIn
 from community.models.events import MAX_PARTY, EventSignup
 from community.models.geography import Municipality, Region
@@ -20,6 +21,7 @@ from community.models.profiles import (
 from community.models.programme import ProgrammeTexts
 from community.models.programmes import Programme
 from community.models.safety import Block, Report
+from community.models.suggestions import MemberSuggestions
 from community.models.tags import (
     HopeTag,
     InterestTag,
@@ -39,6 +41,8 @@ from community.models.wheel import (
 )
 
 __all__ = [
+    "Announcement",
+    "AnnouncementDelivery",
     "CheckIn",
     "MAX_PARTY",
     "EventSignup",
@@ -57,6 +61,7 @@ __all__ = [
     "LanguageTag",
     "Match",
     "MatchRequest",
+    "MemberSuggestions",
     "Message",
     "Municipality",
     "Participant",

@@ -144,6 +144,14 @@ class Profile(models.Model):
             "One e-mail per conversation when a message has waited 15 minutes."
         ),
     )
+    announcement_emails = models.BooleanField(
+        _("e-mail me the programme's announcements"),
+        default=True,
+        help_text=_(
+            "News and invitations from the coordinators. Every announcement has "
+            "an unsubscribe link."
+        ),
+    )
 
     guidelines_version = models.PositiveIntegerField(null=True, blank=True)
     guidelines_accepted_at = models.DateTimeField(null=True, blank=True)
@@ -177,8 +185,10 @@ class Profile(models.Model):
             ),
             # The candidates' matching columns, so ranking 100,000 profiles on
             # PostgreSQL is an index-only scan of a narrow index, not the table.
+            # The municipality is a key column: a place, region or distance
+            # filter then reads only the candidates living there.
             models.Index(
-                fields=["role", "match_pool"],
+                fields=["role", "match_pool", "municipality"],
                 include=[
                     "id",
                     "spoken_mask",
@@ -191,7 +201,6 @@ class Profile(models.Model):
                     "children_0_5",
                     "children_6_12",
                     "children_13_17",
-                    "municipality_id",
                     "capacity",
                     "active_match_count",
                     "show_age_group",

@@ -31,10 +31,20 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def email_send(*, to: Iterable[str], template: str, subject: str, context: dict) -> int:
+def email_send(
+    *,
+    to: Iterable[str],
+    template: str,
+    subject: str,
+    context: dict,
+    headers: dict[str, str] | None = None,
+    connection=None,
+) -> int:
     """Send ``community/email/<template>.txt`` with its ``.html`` alternative.
 
-    Texts are in English, the programme's common language."""
+    Texts are in English, the programme's common language. ``headers`` are
+    extra message headers (``List-Unsubscribe``); ``connection`` lets a batch
+    share one connection to the mail server."""
     recipients = [address for address in to if address]
     if not recipients:
         return 0
@@ -46,6 +56,8 @@ def email_send(*, to: Iterable[str], template: str, subject: str, context: dict)
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=recipients,
+        headers=headers,
+        connection=connection,
     )
     message.attach_alternative(html, "text/html")
     return message.send()

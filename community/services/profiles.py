@@ -28,6 +28,7 @@ from community.models import (
     LanguageTag,
     Match,
     MatchRequest,
+    MemberSuggestions,
     Message,
     ProfessionTag,
     Profile,
@@ -316,6 +317,7 @@ def account_delete(*, user: AbstractBaseUser) -> None:
     # "message removed" in the history.
     Message.objects.filter(sender=profile).update(body="")
     WheelArea.objects.filter(profile=profile).delete()
+    MemberSuggestions.objects.filter(profile=profile).delete()
     transaction.on_commit(partial(_sockets_close, user.pk, ended_match_ids))
 
     for through in (ProfileLanguage, ProfileProfession, ProfileInterest, ProfileHope):
