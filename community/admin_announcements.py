@@ -4,7 +4,6 @@ recipients, send a test to yourself, then send; the log shows who got it.
 For coordinators (community/wagtail_hooks.py); a programme coordinator writes
 to, and sees the announcements of, their own programmes only."""
 
-import csv
 from datetime import timedelta
 
 from django import forms
@@ -22,8 +21,11 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
-from community.admin_events import _csv_safe
-from community.coordinators import CoordinatorOnlyMixin, CoordinatorViewSet
+from community.coordinators import (
+    CoordinatorOnlyMixin,
+    CoordinatorViewSet,
+    csv_download,
+)
 from community.models import Announcement, Municipality, Programme, Role
 from community.selectors_announcements import (
     announcement_deliveries,
@@ -379,24 +381,21 @@ class AnnouncementLogView(OneAnnouncementMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def csv(self) -> HttpResponse:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="announcement-{self.announcement.pk}-log.csv"'
-        )
-        writer = csv.writer(response)
-        writer.writerow(["name", "e-mail", "status", "sent"])
-        for delivery in announcement_deliveries(announcement=self.announcement):
-            writer.writerow(
+        return csv_download(
+            f"announcement-{self.announcement.pk}-log.csv",
+            ["name", "e-mail", "status", "sent"],
+            (
                 [
-                    _csv_safe(delivery.profile.public_name),
-                    _csv_safe(delivery.email),
+                    delivery.profile.public_name,
+                    delivery.email,
                     delivery.get_status_display(),
                     delivery.sent_at.isoformat(timespec="seconds")
                     if delivery.sent_at
                     else "",
                 ]
-            )
-        return response
+                for delivery in announcement_deliveries(announcement=self.announcement)
+            ),
+        )
 
     def get_context_data(self, **kwargs):
         announcement = self.announcement

@@ -1,8 +1,6 @@
 """Wagtail admin: who signed up for each event, as a page and a CSV file, and a
 form to write to them all. For coordinators (community/wagtail_hooks.py)."""
 
-import csv
-
 from django import forms
 from django.contrib import messages
 from django.db.models import Count, Q, Sum
@@ -16,7 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from community.coordinators import CoordinatorOnlyMixin, CoordinatorViewSet
+from community.coordinators import (
+    CoordinatorOnlyMixin,
+    CoordinatorViewSet,
+    csv_download,
+)
 from community.models import EventSignup
 from community.services.errors import RuleBroken
 from community.services.events import event_participants_email
@@ -87,25 +89,21 @@ class EventAttendeesView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, FormVi
         return super().get(request, *args, **kwargs)
 
     def csv(self) -> HttpResponse:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="{self.event.slug}-attendees.csv"'
-        )
-        writer = csv.writer(response)
-        writer.writerow(["name", "e-mail", "role", "people", "status", "signed up"])
-        for signup in self.signups():
-            profile = signup.profile
-            writer.writerow(
+        return csv_download(
+            f"{self.event.slug}-attendees.csv",
+            ["name", "e-mail", "role", "people", "status", "signed up"],
+            (
                 [
-                    _csv_safe(profile.public_name),
-                    _csv_safe(profile.user.email),
-                    profile.get_role_display(),
+                    signup.profile.public_name,
+                    signup.profile.user.email,
+                    signup.profile.get_role_display(),
                     signup.party_size,
                     signup.get_status_display(),
                     signup.created_at.isoformat(timespec="minutes"),
                 ]
-            )
-        return response
+                for signup in self.signups()
+            ),
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {
@@ -132,12 +130,6 @@ class EventAttendeesView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, FormVi
             _gettext("Your message went to %(count)d people.") % {"count": sent},
         )
         return redirect("community_events:attendees", self.event.pk)
-
-
-def _csv_safe(value: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas: not ours."""
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 class EventSignupsViewSet(CoordinatorViewSet):
