@@ -1,20 +1,18 @@
-"""Template context every page needs: the main menu."""
+"""Template context every page needs: the main menu and the frame version."""
 
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Page, Site
 
-
-def _menu_pages(request: HttpRequest) -> list[Page]:
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    return list(site.root_page.get_children().live().public().in_menu())
+from cms_pages.frame import frame_version, menu_items
 
 
 def navigation(request: HttpRequest) -> dict:
-    """``menu_pages``: the home page's published children marked "show in menus".
+    """``menu_items``: ``title`` and ``url`` of the home page's published children
+    marked "show in menus"; ``frame_version``: the key of the cached footer.
 
-    Lazy, so responses that never draw the menu (downloads, redirects) pay nothing.
+    Lazy, so responses that never draw the frame (downloads, redirects) pay nothing.
     """
-    return {"menu_pages": SimpleLazyObject(lambda: _menu_pages(request))}
+    return {
+        "menu_items": SimpleLazyObject(lambda: menu_items(request)),
+        "frame_version": SimpleLazyObject(frame_version),
+    }

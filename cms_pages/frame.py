@@ -1,0 +1,103 @@
+"""The site frame every page draws (main menu, footer), cached in the Django cache.
+
+Everything cached here is the same for every visitor of a site: page titles and
+URLs of the menu, the site details of the footer. Nothing per user. The entries
+are keyed on a *frame version* that any change an editor can make to them
+replaces (a page saved, published, unpublished, moved or deleted, a privacy
+setting, a site, the site details, a contact person or a document), so the next
+request draws the new frame. With several processes the cache must be shared
+(Redis, ``REDIS_URL``), as it already must be for sessions and the chat.
+"""
+
+import uuid
+from functools import cache as memoize
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest
+from django.utils import translation
+
+VERSION_KEY = "frame:version"
+# A safety net only: changes replace the version at once.
+FRAME_TIMEOUT = 60 * 60
+
+
+def frame_version() -> str:
+    """The current frame version; a new one if the cache has lost it."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def frame_changed(**kwargs) -> None:
+    """Make every cached frame stale (signal receiver)."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def menu_items(request: HttpRequest) -> list[dict[str, str]]:
+    """``title`` and ``url`` of the home page's published public children marked
+    "show in menus", for the site answering ``request``."""
+    from wagtail.models import Site
+
+    host = request._get_raw_host()
+    language = translation.get_language()
+    key = f"frame:menu:{frame_version()}:{language}:{host}:{request.get_port()}"
+    items = cache.get(key)
+    if items is None:
+        site = Site.find_for_request(request)
+        pages = (
+            site.root_page.get_children().live().public().in_menu()
+            if site is not None
+            else []
+        )
+        items = [{"title": page.title, "url": page.get_url(request)} for page in pages]
+        cache.set(key, items, FRAME_TIMEOUT)
+    return items
+
+
+def _renew(**kwargs) -> None:
+    # Now, and again once the change is committed: a request drawing the frame
+    # between the two would otherwise cache what the database still showed it.
+    frame_changed()
+    transaction.on_commit(frame_changed)
+
+
+def _model_changed(sender, instance, created: bool = False, **kwargs) -> None:
+    if not isinstance(instance, _watched_models()):
+        return
+    # The first footer drawn creates the site details with their defaults, which
+    # is what it shows; the admin saves an editor's changes as an update.
+    from cms_pages.models import SiteDetails
+
+    if created and isinstance(instance, SiteDetails):
+        return
+    _renew()
+
+
+@memoize
+def _watched_models() -> tuple[type, ...]:
+    from wagtail.documents import get_document_model
+    from wagtail.models import Page, PageViewRestriction, Site
+
+    from cms_pages.models import ContactPerson, SiteDetails
+
+    return (
+        Page,
+        PageViewRestriction,
+        Site,
+        SiteDetails,
+        ContactPerson,
+        get_document_model(),
+    )
+
+
+def connect_signals() -> None:
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    post_save.connect(_model_changed, dispatch_uid="frame-post-save")
+    post_delete.connect(_model_changed, dispatch_uid="frame-post-delete")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(_renew, dispatch_uid=f"frame-{id(signal)}")

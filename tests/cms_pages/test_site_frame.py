@@ -1,0 +1,136 @@
+"""The menu and footer every page draws are cached (cms_pages/frame.py); an
+editor's change must show on the next page all the same, and a signed-in page
+with nothing on it must stay cheap."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import PageViewRestriction, Site
+
+from cms_pages.models import SiteDetails
+from tests.factories import ContactPersonFactory, make_information_page, make_member
+
+pytestmark = pytest.mark.django_db
+
+# Measured: session user, the member's profile, the blocked list, the request
+# notices and the unread messages. The menu, the site and its details come from
+# the cache.
+EMPTY_MEMBER_PAGE_BUDGET = 5
+
+
+def _menu(client: Client, url: str = "/me/blocked/") -> str:
+    html = client.get(url).content.decode()
+    start = html.find('class="main-nav"')
+    return html[start : html.find("</nav>", start)] if start != -1 else ""
+
+
+def _footer(client: Client) -> str:
+    html = client.get("/me/blocked/").content.decode()
+    return html[html.find('<footer class="site-footer">') :]
+
+
+@pytest.fixture
+def member_client(home_page):
+    client = Client()
+    client.force_login(make_member().user)
+    return client
+
+
+def test_editor_publishing_a_menu_page_shows_it_in_the_menu(
+    member_client, editor_client, home_page
+):
+    make_information_page(home_page, title="Practical steps", show_in_menus=True)
+    assert "Practical steps" in _menu(member_client)
+    draft = make_information_page(
+        home_page, title="Healthcare", show_in_menus=True, publish=False
+    )
+    assert "Healthcare" not in _menu(member_client)
+
+    response = editor_client.post(
+        reverse("wagtailadmin_pages:edit", args=(draft.pk,)),
+        {
+            "title": "Healthcare",
+            "slug": draft.slug,
+            "introduction": draft.introduction,
+            "body-count": "0",
+            "show_in_menus": "on",
+            "action-publish": "action-publish",
+        },
+    )
+
+    assert response.status_code == 302
+    assert "Healthcare" in _menu(member_client)
+
+
+def test_unpublishing_or_restricting_a_menu_page_takes_it_out_of_the_menu(
+    member_client, home_page
+):
+    steps = make_information_page(
+        home_page, title="Practical steps", show_in_menus=True
+    )
+    housing = make_information_page(home_page, title="Housing", show_in_menus=True)
+    assert "Practical steps" in _menu(member_client)
+
+    steps.unpublish()
+    PageViewRestriction.objects.create(
+        page=housing, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    menu = _menu(member_client)
+    assert "Practical steps" not in menu
+    assert "Housing" not in menu
+
+
+def test_renaming_a_menu_page_renames_its_menu_link(member_client, home_page):
+    page = make_information_page(home_page, title="Practical steps", show_in_menus=True)
+    assert "Practical steps" in _menu(member_client)
+
+    page.title = "First steps"
+    page.save_revision().publish()
+
+    menu = _menu(member_client)
+    assert "First steps" in menu
+    assert "Practical steps" not in menu
+
+
+def test_editor_changing_the_site_details_changes_the_footer(member_client):
+    assert "Aarhus host programme" not in _footer(member_client)
+    details = SiteDetails.for_site(Site.objects.get(is_default_site=True))
+
+    details.organisation_name = "Aarhus host programme"
+    details.save()
+
+    assert "Aarhus host programme" in _footer(member_client)
+
+
+def test_editor_changing_the_contact_person_changes_the_footer(member_client):
+    person = ContactPersonFactory(name="Mette Holm")
+    details = SiteDetails.for_site(Site.objects.get(is_default_site=True))
+    details.contact_person = person
+    details.save()
+    assert "Mette Holm" in _footer(member_client)
+
+    person.name = "Mette Holm Jensen"
+    person.save()
+
+    assert "Mette Holm Jensen" in _footer(member_client)
+
+
+def test_menu_marks_the_page_being_read_for_each_visitor(client, home_page):
+    page = make_information_page(home_page, title="Practical steps", show_in_menus=True)
+    _menu(client, home_page.url)
+
+    assert 'aria-current="page"' in _menu(client, page.url)
+    assert 'aria-current="page"' not in _menu(client, home_page.url)
+
+
+def test_signed_in_page_with_nothing_on_it_keeps_to_its_query_budget(
+    member_client, home_page, django_assert_max_num_queries
+):
+    make_information_page(home_page, title="Practical steps", show_in_menus=True)
+    member_client.get("/me/blocked/")  # fills the cache
+
+    with django_assert_max_num_queries(EMPTY_MEMBER_PAGE_BUDGET):
+        response = member_client.get("/me/blocked/")
+
+    assert "Practical steps" in response.content.decode()
