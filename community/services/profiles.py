@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from community.models import (
+    AnnouncementDelivery,
     Block,
     HopeTag,
     InterestTag,
@@ -318,6 +319,8 @@ def account_delete(*, user: AbstractBaseUser) -> None:
     Message.objects.filter(sender=profile).update(body="")
     WheelArea.objects.filter(profile=profile).delete()
     MemberSuggestions.objects.filter(profile=profile).delete()
+    # The announcements' log keeps that one went out, not to which address.
+    AnnouncementDelivery.objects.filter(profile=profile).update(email="")
     transaction.on_commit(partial(_sockets_close, user.pk, ended_match_ids))
 
     for through in (ProfileLanguage, ProfileProfession, ProfileInterest, ProfileHope):

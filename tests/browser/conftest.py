@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 from django.db import connections
+from django.test import override_settings
 
 from tests.live import daphne_start, daphne_stop
 
@@ -45,7 +46,9 @@ def outbox_dir(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def daphne_url(django_db_setup, django_db_blocker, outbox_dir) -> Iterator[str]:
+def daphne_url(
+    django_db_setup, django_db_blocker, outbox_dir, tmp_path_factory
+) -> Iterator[str]:
     # Playwright's sync API runs the tests in another context, where Django hands
     # out fresh connection objects without the snapshot serialized_rollback
     # restores from (Wagtail's root page, collection, site and groups). Make the
@@ -63,9 +66,22 @@ def daphne_url(django_db_setup, django_db_blocker, outbox_dir) -> Iterator[str]:
         settings.EMAIL_BACKEND = "config.mail.ConsoleAndOutboxBackend"
         settings.EMAIL_OUTBOX_DIR = outbox_dir
 
+    # The server and the tests share one cache, as several processes share
+    # Redis in production: what a test changes (and the cache clearing between
+    # tests) reaches the server's cached site frame and Wagtail's caches too.
+    shared_cache = override_settings(
+        CACHES={
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(tmp_path_factory.mktemp("cache")),
+            }
+        }
+    )
+    shared_cache.enable()
     process = daphne_start(django_db_blocker, setup=mail_to_files)
     yield f"http://127.0.0.1:{process.port.value}"
     daphne_stop(process)
+    shared_cache.disable()
 
 
 @pytest.fixture(scope="session")
