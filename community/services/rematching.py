@@ -6,29 +6,24 @@ and marked by the coordinator (``MatchRequest.introduced_by``): the member
 accepts or declines it as any request, and the candidate is told at once and
 may withdraw it. Every rule of an ordinary request applies."""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from community.models import Match, MatchRequest, Profile
 from community.services.emails import email_send, member_url, one_line
-from community.services.errors import RuleBroken
 from community.services.requests import (
-    _badges_update_on_commit,
-    _check_message,
-    _check_reason,
-    _lock_profiles,
-    _pending_exists_message,
-    current_expectations_version,
     match_close,
-    match_request_refusal,
+    match_request_store,
+    reason_check,
+    request_message_check,
 )
 
 
 def match_end_by_coordinator(*, match: Match, coordinator, reason: str) -> Match:
     """End an active pair for its members (the reason stays with the
     coordinators); both members are told by e-mail."""
-    reason = _check_reason(reason, required=True)
+    reason = reason_check(reason, required=True)
     with transaction.atomic():
         ended = match_close(match=match, by=None, reason=reason)
         ended.ended_by_coordinator = coordinator
@@ -43,34 +38,25 @@ def match_introduce(
     """Suggest ``candidate`` to ``member``: a request from the candidate with
     the coordinator's ``message``. Refused, with the reason, whenever the
     candidate could not ask the member themselves."""
-    message = _check_message(message)
+    message = request_message_check(message)
+
+    def refusal_said(rule: str) -> str:
+        # The rule as the candidate would hear it, said to the coordinator.
+        return _("%(candidate)s cannot be introduced to %(member)s. %(rule)s") % {
+            "candidate": candidate.public_name,
+            "member": member.public_name,
+            "rule": rule,
+        }
+
     with transaction.atomic():
-        locked = _lock_profiles(member, candidate)
-        member_now, candidate_now = locked[member.pk], locked[candidate.pk]
-        refusal = match_request_refusal(sender=candidate_now, recipient=member_now)
-        if refusal:
-            # The rule as the candidate would hear it, said to the coordinator.
-            raise RuleBroken(
-                _("%(candidate)s cannot be introduced to %(member)s. %(rule)s")
-                % {
-                    "candidate": candidate_now.public_name,
-                    "member": member_now.public_name,
-                    "rule": refusal,
-                }
-            )
-        try:
-            with transaction.atomic():
-                request = MatchRequest.objects.create(
-                    sender=candidate_now,
-                    recipient=member_now,
-                    message=message,
-                    expectations_version=current_expectations_version(),
-                    introduced_by=coordinator,
-                )
-        except IntegrityError as error:
-            raise RuleBroken(_pending_exists_message(member_now)) from error
+        request = match_request_store(
+            sender=candidate,
+            recipient=member,
+            message=message,
+            introduced_by=coordinator,
+            refusal_said=refusal_said,
+        )
         transaction.on_commit(lambda: _email_introduction(request.pk))
-        _badges_update_on_commit(member.pk, candidate.pk)
     return request
 
 

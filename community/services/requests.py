@@ -166,7 +166,7 @@ def match_request_refusal(
     return None
 
 
-def _check_message(message: str) -> str:
+def request_message_check(message: str) -> str:
     message = (message or "").strip()
     if len(message) < MIN_REQUEST_MESSAGE:
         raise RuleBroken(
@@ -200,7 +200,7 @@ def _check_expectations(confirmed: bool) -> None:
         )
 
 
-def _check_reason(reason: str, *, required: bool) -> str:
+def reason_check(reason: str, *, required: bool) -> str:
     reason = (reason or "").strip()
     if required and not reason:
         raise RuleBroken(_("Please tell us briefly why."), field="reason")
@@ -240,32 +240,50 @@ def match_request_create(
     *, sender: Profile, recipient: Profile, message: str, confirm_expectations: bool
 ) -> MatchRequest:
     """``sender`` asks ``recipient`` to become a pair. E-mails the recipient."""
-    message = _check_message(message)
+    message = request_message_check(message)
     _check_expectations(confirm_expectations)
     with transaction.atomic():
-        # Both profiles locked: a second request from the same sender (the
-        # five-open limit) or between the same pair waits for this one.
-        locked = _lock_profiles(sender, recipient)
-        sender_now, recipient_now = locked[sender.pk], locked[recipient.pk]
-        refusal = match_request_refusal(sender=sender_now, recipient=recipient_now)
-        if refusal:
-            raise RuleBroken(refusal)
-        version = current_expectations_version()
-        now = timezone.now()
-        try:
-            with transaction.atomic():
-                request = MatchRequest.objects.create(
-                    sender=sender_now,
-                    recipient=recipient_now,
-                    message=message,
-                    expectations_version=version,
-                )
-        except IntegrityError as error:
-            # The constraint one_pending_request_per_pair caught a race.
-            raise RuleBroken(_pending_exists_message(recipient_now)) from error
-        _confirm_expectations(sender, version, now)
+        request = match_request_store(
+            sender=sender, recipient=recipient, message=message
+        )
+        _confirm_expectations(sender, request.expectations_version, timezone.now())
         transaction.on_commit(lambda: _email_request_received(request.pk))
-        _badges_update_on_commit(recipient.pk)
+    return request
+
+
+def match_request_store(
+    *,
+    sender: Profile,
+    recipient: Profile,
+    message: str,
+    introduced_by=None,
+    refusal_said=lambda rule: rule,
+) -> MatchRequest:
+    """Store a pending request once every rule holds, inside the caller's
+    transaction (the callers send their own e-mails). A broken rule raises
+    ``RuleBroken`` with ``refusal_said(rule)``."""
+    # Both profiles locked: a second request from the same sender (the
+    # five-open limit) or between the same pair waits for this one.
+    locked = _lock_profiles(sender, recipient)
+    sender_now, recipient_now = locked[sender.pk], locked[recipient.pk]
+    refusal = match_request_refusal(sender=sender_now, recipient=recipient_now)
+    if refusal:
+        raise RuleBroken(refusal_said(refusal))
+    try:
+        with transaction.atomic():
+            request = MatchRequest.objects.create(
+                sender=sender_now,
+                recipient=recipient_now,
+                message=message,
+                expectations_version=current_expectations_version(),
+                introduced_by=introduced_by,
+            )
+    except IntegrityError as error:
+        # The constraint one_pending_request_per_pair caught a race.
+        raise RuleBroken(
+            refusal_said(_pending_exists_message(recipient_now))
+        ) from error
+    badges_update_on_commit(sender.pk, recipient.pk)
     return request
 
 
@@ -363,7 +381,7 @@ def match_request_accept(
         _confirm_expectations(by, current_expectations_version(), now)
         request.status, request.responded_at = current.status, now
         transaction.on_commit(lambda: _after_match_started(match.pk))
-        _badges_update_on_commit(host.pk, newcomer.pk)
+        badges_update_on_commit(host.pk, newcomer.pk)
     return match
 
 
@@ -374,7 +392,7 @@ def match_request_decline(
     E-mails the sender (without the reason)."""
     if by.pk != request.recipient_id:
         raise RuleBroken(_("Only the member who was asked can answer this request."))
-    reason = _check_reason(reason, required=False)
+    reason = reason_check(reason, required=False)
     with transaction.atomic():
         current = _pending_for_update(request)
         current.status = MatchRequest.Status.DECLINED
@@ -382,7 +400,7 @@ def match_request_decline(
         current.responded_at = timezone.now()
         current.save(update_fields=["status", "decline_reason", "responded_at"])
         transaction.on_commit(lambda: _email_request_declined(current.pk))
-        _badges_update_on_commit(current.sender_id)
+        badges_update_on_commit(current.sender_id)
     return current
 
 
@@ -398,7 +416,7 @@ def match_request_withdraw(*, request: MatchRequest, by: Profile) -> MatchReques
         # The sender did this themselves: not an answer to tell them about.
         current.sender_seen_at = now
         current.save(update_fields=["status", "responded_at", "sender_seen_at"])
-        _badges_update_on_commit(current.recipient_id)
+        badges_update_on_commit(current.recipient_id)
     return current
 
 
@@ -447,7 +465,7 @@ def match_end(*, match: Match, by: Profile, reason: str) -> Match:
     E-mails the other member."""
     if not match.involves(by):
         raise RuleBroken(_("Only the two members of a match can end it."))
-    reason = _check_reason(reason, required=True)
+    reason = reason_check(reason, required=True)
     with transaction.atomic():
         return match_close(match=match, by=by, reason=reason)
 
@@ -489,7 +507,7 @@ def pending_requests_expire(*, now=None) -> int:
             status=MatchRequest.Status.EXPIRED, responded_at=now
         )
         _email_request_expired(request.pk)
-        _badges_update_on_commit(request.sender_id, request.recipient_id)
+        badges_update_on_commit(request.sender_id, request.recipient_id)
 
     return claim_each(due, expire)
 
@@ -497,7 +515,7 @@ def pending_requests_expire(*, now=None) -> int:
 # --- After commit ----------------------------------------------------------------
 
 
-def _badges_update_on_commit(*profile_ids: int) -> None:
+def badges_update_on_commit(*profile_ids: int) -> None:
     """The members' header badges (notification sockets) update after commit."""
 
     def announce() -> None:
