@@ -144,7 +144,7 @@ def rematch_candidates(*, scope, member: Profile, limit: int = 5) -> list:
     the coordinator may see and introduce: available, not blocked either way,
     not already matched or asked. Each profile has ``explanation``."""
     from community import matching
-    from community.selectors import _profiles_in_order, _shown_to
+    from community.selectors import _shown_to
 
     shown = (
         _shown_to(member, busy=True)
@@ -152,7 +152,9 @@ def rematch_candidates(*, scope, member: Profile, limit: int = 5) -> list:
         .exclude(role="host", active_match_count__gte=F("capacity"))
     )
     ranked = matching.ranked(matching.viewer_with_tags(member), shown)
-    candidates = _profiles_in_order(list(ranked.values_list("pk", flat=True)[:limit]))
+    candidates = matching.tags_attach(
+        list(ranked.select_related("municipality", "programme")[:limit])
+    )
     explanations = matching.explain(member, candidates)
     for candidate in candidates:
         candidate.explanation = explanations[candidate.pk]
