@@ -44,7 +44,7 @@ from django.db.models import (
     Case,
     Count,
     Exists,
-    ExpressionWrapper,
+    Expression,
     F,
     Func,
     IntegerField,
@@ -58,7 +58,6 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Least
 from django.db.models.lookups import GreaterThan
-from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy, ngettext
 
 from community.models import (
@@ -421,21 +420,13 @@ def _my_facets(me: Profile) -> dict[str, _FacetQuery]:
     }
 
 
-def _facet_points(
+def _facet_points_orm(
     column: str, facet: _FacetQuery, through, *, per: int, cap: int, **item_filter
 ):
-    """SQL: ``per`` points for each of my tags of a facet the candidate has, at
-    most ``cap`` counted; ``None`` when I have none. Every candidate row pays for
-    this, so the cheapest exact form is chosen: one tag is a bit test, and the
-    cap is left out when I have no more tags than it allows."""
-    mine = facet.mask.bit_count() + len(facet.bitless)
-    if not mine:
-        return None
-    if mine == 1 and facet.mask:
-        has = GreaterThan(F(column).bitand(Value(facet.mask, BigIntegerField())), 0)
-        return Case(When(has, then=Value(per)), default=Value(0))
+    """A facet's points through the ORM, for when some of my tags have no bit and
+    the tag table must be read (rare: past the 63rd tag of a facet)."""
     shared = _shared(column, facet, through, **item_filter)
-    if mine > cap:
+    if facet.mask.bit_count() + len(facet.bitless) > cap:
         shared = Least(shared, Value(cap))
     return Value(per) * shared
 
@@ -462,165 +453,208 @@ def candidates(me: Profile, queryset: QuerySet[Profile]) -> QuerySet[Profile]:
 
 def scored(me: Profile, queryset: QuerySet[Profile]) -> QuerySet[Profile]:
     """``queryset`` (my candidates, see ``candidates``) annotated with
-    ``match_score`` and ordered best first.
-
-    The expression is evaluated for every candidate (tens of thousands), so each
-    part takes its cheapest exact form and parts that are zero for everyone are
-    left out; ``match_score`` is always the full score."""
-    w = Weights.from_settings()
-    mine = _my_facets(me)
-    spoken_levels = list(SPOKEN_LEVELS)
-
-    # One speaks a language the other is learning.
-    helps = [
-        condition
-        for condition in (
-            _has_any(
-                "spoken_mask",
-                mine["learning"],
-                ProfileLanguage,
-                level__in=spoken_levels,
-            ),
-            _has_any(
-                "learning_mask",
-                mine["spoken"],
-                ProfileLanguage,
-                level=LanguageLevel.LEARNING,
-            ),
-        )
-        if condition is not None
-    ]
-    learning_help = None
-    if helps:
-        either = helps[0] if len(helps) == 1 else helps[0] | helps[1]
-        learning_help = Case(
-            When(either, then=Value(w.learning_help)), default=Value(0)
-        )
-
-    parts = [
-        _facet_points(
-            "spoken_mask",
-            mine["spoken"],
-            ProfileLanguage,
-            per=w.language,
-            cap=w.max_languages,
-            level__in=spoken_levels,
-        ),
-        learning_help,
-        _facet_points(
-            "interest_mask",
-            mine["interests"],
-            ProfileInterest,
-            per=w.interest,
-            cap=w.max_interests,
-        ),
-        _facet_points(
-            "profession_mask",
-            mine["professions"],
-            ProfileProfession,
-            per=w.profession,
-            cap=w.max_professions,
-        ),
-        _facet_points(
-            "hope_mask", mine["hopes"], ProfileHope, per=w.hope, cap=w.max_hopes
-        ),
-        _age_points(me, w),
-        _geo_points(me, w),
-        *_household_points(me, w),
-        _capacity_points(me, w),
-    ]
-    parts = [part for part in parts if part is not None] or [Value(0)]
-    total = parts[0]
-    for part in parts[1:]:
-        total = total + part
-    return queryset.annotate(
-        match_score=ExpressionWrapper(total, output_field=IntegerField())
-    ).order_by("-match_score", "-pk")
+    ``match_score`` (``Score``) and ordered best first."""
+    return queryset.annotate(match_score=Score(me)).order_by("-match_score", "-pk")
 
 
-def _age_points(me: Profile, w: Weights):
-    if me.age_group is None:
-        return None
-    return Case(
-        When(age_group=me.age_group, then=Value(w.same_age)),
-        When(
-            age_group__in=[me.age_group - 1, me.age_group + 1],
-            then=Value(w.adjacent_age),
-        ),
-        default=Value(0),
-    )
+class Score(Expression):
+    """``score(me, candidate).total`` as one SQL expression over the candidate's
+    own columns.
 
-
-class PointsByMunicipality(Func):
-    """Points for the candidate's municipality from a table of ``{id: points}``:
-    a CASE everywhere; on PostgreSQL an array subscript, which costs the same for
-    98 municipalities as for one."""
+    It is evaluated for every candidate (tens of thousands), and built on every
+    page that ranks, so it is written as SQL text rather than composed of some
+    twenty ORM expressions (which cost more to build and compile than the
+    ranking takes to run): each part in its cheapest exact form, parts that are
+    zero for everyone left out, numbers we computed written in, strings passed
+    as parameters. Only a facet where I have tags without a bit (past the 63rd
+    of a facet, rare) is counted through the tag table by ORM subqueries.
+    PostgreSQL and SQLite (``velkomst_bitcount`` is registered in apps.py)."""
 
     output_field = IntegerField()
 
-    def __init__(self, points: dict[int, int]):
-        self.points = {pk: p for pk, p in points.items() if p}
-        super().__init__(F("municipality_id"))
+    def __init__(self, me: Profile, weights: Weights | None = None):
+        super().__init__()
+        w = weights or Weights.from_settings()
+        self.weights = w
+        self.facets = _my_facets(me)
+        self.role = me.role
+        self.host_has_room = me.free_places > 0
+        self.age_group = me.age_group
+        self.household = me.household
+        self.bands = sorted(children_bands(me))
+        self.geo = {
+            pk: points
+            for pk, d in distances_from(me.municipality_id).items()
+            if (points := geo_points(d, w))
+        }
+        # Facets I have tags without a bit in: counted through the tag table.
+        self.through_tables = self._through_table_parts()
+
+    def __repr__(self) -> str:
+        return f"{self.__class__.__name__}()"
+
+    @property
+    def identity(self):
+        # Each Score belongs to one viewer and one query: equal only to itself.
+        return (self.__class__, id(self))
+
+    def get_source_expressions(self):
+        return list(self.through_tables)
+
+    def set_source_expressions(self, exprs):
+        self.through_tables = list(exprs)
+
+    def _through_table_parts(self) -> list:
+        w, mine = self.weights, self.facets
+        spoken = list(SPOKEN_LEVELS)
+        parts = []
+        for key, column, through, per, cap, item_filter in self._facet_rules():
+            if mine[key].bitless:
+                parts.append(
+                    _facet_points_orm(
+                        column, mine[key], through, per=per, cap=cap, **item_filter
+                    )
+                )
+        if mine["learning"].bitless or mine["spoken"].bitless:
+            conditions = [
+                condition
+                for condition in (
+                    _has_any(
+                        "spoken_mask", mine["learning"], ProfileLanguage,
+                        level__in=spoken,
+                    ),
+                    _has_any(
+                        "learning_mask", mine["spoken"], ProfileLanguage,
+                        level=LanguageLevel.LEARNING,
+                    ),
+                )
+                if condition is not None
+            ]  # fmt: skip
+            either = conditions[0]
+            for condition in conditions[1:]:
+                either |= condition
+            parts.append(
+                Case(When(either, then=Value(w.learning_help)), default=Value(0))
+            )
+        return parts
+
+    def _facet_rules(self):
+        """(facet, column, tag table, points per shared tag, cap, tag filter)."""
+        w = self.weights
+        spoken = {"level__in": list(SPOKEN_LEVELS)}
+        return (
+            ("spoken", "spoken_mask", ProfileLanguage)
+            + (w.language, w.max_languages, spoken),
+            ("interests", "interest_mask", ProfileInterest)
+            + (w.interest, w.max_interests, {}),
+            ("professions", "profession_mask", ProfileProfession)
+            + (w.profession, w.max_professions, {}),
+            ("hopes", "hope_mask", ProfileHope) + (w.hope, w.max_hopes, {}),
+        )
 
     def as_sql(self, compiler, connection, **extra_context):
-        whens = [
-            When(municipality_id=pk, then=Value(p)) for pk, p in self.points.items()
-        ]
-        case = Case(*whens, default=Value(0)) if whens else Value(0)
-        return compiler.compile(case.resolve_expression(compiler.query))
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        quote = connection.ops.quote_name
 
-    def as_postgresql(self, compiler, connection, **extra_context):
-        if not self.points:
-            return "0", []
-        size = max(self.points)
-        values = ",".join(str(self.points.get(pk, 0)) for pk in range(1, size + 1))
-        column, params = compiler.compile(self.source_expressions[0])
-        sql = f"COALESCE((ARRAY[{values}]::integer[])[{column}], 0)"
-        return sql, params
+        def col(name: str) -> str:
+            return f"{table}.{quote(Profile._meta.get_field(name).column)}"
 
+        postgres = connection.vendor == "postgresql"
+        w, mine = self.weights, self.facets
+        parts: list[str] = []
+        params: list = []
 
-def _geo_points(me: Profile, w: Weights):
-    points = {
-        pk: geo_points(d, w) for pk, d in distances_from(me.municipality_id).items()
-    }
-    return PointsByMunicipality(points) if any(points.values()) else None
+        def shared_bits(column: str, mask: int) -> str:
+            masked = f"({col(column)} & {int(mask)})"
+            if postgres:
+                return f"bit_count(CAST({masked} AS bit(64)))"
+            return f"velkomst_bitcount({masked})"
 
+        for key, column, _through, per, cap, _filter in self._facet_rules():
+            facet = mine[key]
+            if facet.bitless or not facet.mask:
+                continue  # counted through the tag table, or nothing to share
+            if facet.mask.bit_count() == 1:
+                parts.append(
+                    f"CASE WHEN ({col(column)} & {int(facet.mask)}) <> 0 "
+                    f"THEN {int(per)} ELSE 0 END"
+                )
+                continue
+            shared = shared_bits(column, facet.mask)
+            if facet.mask.bit_count() > cap:
+                least = "LEAST" if postgres else "MIN"
+                shared = f"{least}({shared}, {int(cap)})"
+            parts.append(f"{int(per)} * {shared}")
 
-def _household_points(me: Profile, w: Weights) -> list:
-    parts = []
-    if me.household == Household.FAMILY:
-        parts.append(
-            Case(
-                When(household=Household.FAMILY, then=Value(w.both_families)),
-                default=Value(0),
+        if not (mine["learning"].bitless or mine["spoken"].bitless):
+            helps = [
+                f"({col(column)} & {int(facet.mask)}) <> 0"
+                for column, facet in (
+                    ("spoken_mask", mine["learning"]),
+                    ("learning_mask", mine["spoken"]),
+                )
+                if facet.mask
+            ]
+            if helps:
+                parts.append(
+                    f"CASE WHEN {' OR '.join(helps)} "
+                    f"THEN {int(w.learning_help)} ELSE 0 END"
+                )
+
+        if self.age_group is not None:
+            age, mine_age = col("age_group"), int(self.age_group)
+            parts.append(
+                f"CASE WHEN {age} = {mine_age} THEN {int(w.same_age)} "
+                f"WHEN {age} IN ({mine_age - 1}, {mine_age + 1}) "
+                f"THEN {int(w.adjacent_age)} ELSE 0 END"
             )
-        )
-    elif me.household:
-        parts.append(
-            Case(
-                When(household=me.household, then=Value(w.same_household)),
-                default=Value(0),
+
+        if self.geo:
+            place = col("municipality")
+            if postgres:
+                # An array subscript costs the same for 98 municipalities as
+                # for one.
+                values = ",".join(
+                    str(int(self.geo.get(pk, 0))) for pk in range(1, max(self.geo) + 1)
+                )
+                parts.append(f"COALESCE((ARRAY[{values}]::integer[])[{place}], 0)")
+            else:
+                whens = " ".join(
+                    f"WHEN {int(pk)} THEN {int(p)}" for pk, p in self.geo.items()
+                )
+                parts.append(f"CASE {place} {whens} ELSE 0 END")
+
+        if self.household:
+            points = (
+                w.both_families
+                if self.household == Household.FAMILY
+                else w.same_household
             )
-        )
-    bands = children_bands(me)
-    if bands:
-        overlap = Q()
-        for band in bands:
-            overlap |= Q(**{band: True})
-        parts.append(
-            Case(When(overlap, then=Value(w.children_overlap)), default=Value(0))
-        )
-    return parts
+            parts.append(
+                f"CASE WHEN {col('household')} = %s THEN {int(points)} ELSE 0 END"
+            )
+            params.append(self.household)
+        if self.bands:
+            either = " OR ".join(col(band) for band in self.bands)
+            parts.append(
+                f"CASE WHEN {either} THEN {int(w.children_overlap)} ELSE 0 END"
+            )
 
+        if self.role == Role.HOST:
+            # The same for every candidate: part of the score, not of the order.
+            if self.host_has_room:
+                parts.append(str(int(w.free_place)))
+        else:
+            parts.append(
+                f"CASE WHEN {col('capacity')} > {col('active_match_count')} "
+                f"THEN {int(w.free_place)} ELSE 0 END"
+            )
 
-def _capacity_points(me: Profile, w: Weights):
-    if me.role == Role.HOST:
-        # The same for every candidate: part of the score, not of the order.
-        return Value(w.free_place) if me.free_places > 0 else None
-    return Case(
-        When(capacity__gt=F("active_match_count"), then=Value(w.free_place)),
-        default=Value(0),
-    )
+        for expression in self.through_tables:
+            sql, more = compiler.compile(expression)
+            parts.append(f"({sql})")
+            params.extend(more)
+        return f"({' + '.join(parts) or '0'})", params
 
 
 # --- In words ------------------------------------------------------------------
@@ -808,7 +842,17 @@ _WORDS = {
     "same_region": gettext_lazy("You live %(km)d km apart, both in the %(region)s"),
     "apart": gettext_lazy("You live %(km)d km apart"),
     "and": gettext_lazy("and"),
+    # Translators: This string is used as a separator between list elements
+    ", ": gettext_lazy(", "),
 }
+
+
+def _listed(items: list[str], words: dict[str, str]) -> str:
+    """'a, b and c', as ``django.utils.text.get_text_list`` writes it, with the
+    words translated once per ``explain`` rather than once per list."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{words[', '].join(items[:-1])} {words['and']} {items[-1]}"
 
 
 def _reasons(
@@ -824,20 +868,14 @@ def _reasons(
     languages = their_tags["languages"]
     reasons.append(
         words["speak"]
-        % {
-            "languages": get_text_list(
-                _names(languages, match.shared_languages), words["and"]
-            )
-        }
+        % {"languages": _listed(_names(languages, match.shared_languages), words)}
     )
     if match.learning_help:
         mine = my_tags["languages"]
         my_learning = {t.id for t in mine if t.level == LanguageLevel.LEARNING}
         helps = _names([t for t in languages if t.level in SPOKEN_LEVELS], my_learning)
         if helps:
-            reasons.append(
-                words["they_teach"] % {"languages": get_text_list(helps, words["and"])}
-            )
+            reasons.append(words["they_teach"] % {"languages": _listed(helps, words)})
         else:
             their_learning = {
                 t.id for t in languages if t.level == LanguageLevel.LEARNING
@@ -845,16 +883,13 @@ def _reasons(
             teach = _names(
                 [t for t in mine if t.level in SPOKEN_LEVELS], their_learning
             )
-            reasons.append(
-                words["you_teach"] % {"languages": get_text_list(teach, words["and"])}
-            )
+            reasons.append(words["you_teach"] % {"languages": _listed(teach, words)})
     if match.shared_interests:
         reasons.append(
             words["like"]
             % {
-                "interests": get_text_list(
-                    _names(their_tags["interests"], match.shared_interests),
-                    words["and"],
+                "interests": _listed(
+                    _names(their_tags["interests"], match.shared_interests), words
                 )
             }
         )
@@ -862,9 +897,8 @@ def _reasons(
         reasons.append(
             words["background"]
             % {
-                "fields": get_text_list(
-                    _names(their_tags["professions"], match.shared_professions),
-                    words["and"],
+                "fields": _listed(
+                    _names(their_tags["professions"], match.shared_professions), words
                 )
             }
         )
@@ -872,12 +906,12 @@ def _reasons(
         reasons.append(
             words["hope"]
             % {
-                "hopes": get_text_list(
+                "hopes": _listed(
                     [
                         _as_object(name, languages)
                         for name in _names(their_tags["hopes"], match.shared_hopes)
                     ],
-                    words["and"],
+                    words,
                 )
             }
         )

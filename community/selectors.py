@@ -246,12 +246,28 @@ def _shown_to(viewer: Profile, *, busy: bool = False) -> QuerySet[Profile]:
     return queryset.exclude(pk__in=excluded) if excluded else queryset
 
 
+# What a member card (community/views/directory.py) and its explanation
+# (``matching.explain``) read of a listed member; the other columns (dates,
+# texts, consent records) are left in the database: loading them cost more
+# than the rest of the row.
+CARD_FIELDS = (
+    "role", "display_name", "is_deleted", "photo", "show_photo",
+    "age_group", "show_age_group", "household", "show_household",
+    "children_0_5", "children_6_12", "children_13_17", "capacity",
+    "active_match_count", "municipality__name", "municipality__region",
+)  # fmt: skip
+
+
+def _for_cards(queryset: QuerySet[Profile]) -> QuerySet[Profile]:
+    return queryset.select_related("municipality").only(*CARD_FIELDS)
+
+
 def _profiles_in_order(ids: list[int]) -> list[Profile]:
     """The profiles with these ids, in this order, with their municipality and
     their tags (for ``matching.explain`` and the cards): two queries."""
     from community import matching
 
-    found = Profile.objects.filter(pk__in=ids).select_related("municipality")
+    found = _for_cards(Profile.objects.filter(pk__in=ids))
     by_id = {profile.pk: profile for profile in found}
     return matching.tags_attach([by_id[pk] for pk in ids if pk in by_id])
 
@@ -386,7 +402,7 @@ def suggested_profiles(
 
     listed = Q(pk__in=shortlist) | Q(created_at__gte=since)
     ranked = matching.ranked(viewer, _shown_to(viewer, busy=True).filter(listed))
-    return matching.tags_attach(list(ranked.select_related("municipality")[:limit]))
+    return matching.tags_attach(list(_for_cards(ranked)[:limit]))
 
 
 def member_profile_for(*, viewer: Profile, pk: int) -> Profile | None:

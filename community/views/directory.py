@@ -56,6 +56,12 @@ def _cards(viewer, members: list) -> list[MemberCard]:
     shared_end = (
         f'<span class="visually-hidden"> {escape(_("(you share this)"))}</span></li>'
     )
+    # Translated once per page, not once per card.
+    ages = {value: str(label) for value, label in AGE_LABELS.items()}
+    households = {value: str(label) for value, label in HOUSEHOLD_LABELS.items()}
+    regions = {value: str(label) for value, label in REGION_LABELS.items()}
+    aged = _("Aged %(age)s")
+    url_of = _profile_urls()
     cards = []
     for member in members:
         explanation = explanations.get(member.pk)
@@ -63,22 +69,21 @@ def _cards(viewer, members: list) -> list[MemberCard]:
         tags = matching.tags_of(member)
         facts = []
         if member.show_age_group and member.age_group:
-            age = AGE_LABELS.get(member.age_group, member.age_group)
-            facts.append(_("Aged %(age)s") % {"age": age})
+            facts.append(aged % {"age": ages.get(member.age_group, member.age_group)})
         if member.show_household and member.household:
-            facts.append(str(HOUSEHOLD_LABELS.get(member.household, "")))
+            facts.append(households.get(member.household, ""))
         municipality = member.municipality
         name = str(member.public_name)
         cards.append(
             MemberCard(
-                url=reverse("community:profile_detail", args=[member.pk]),
+                url=url_of(member.pk),
                 name=name,
                 initial=name[:1].upper(),
                 is_host=member.is_host,
                 photo_url=member.photo.url
                 if member.show_photo and member.photo
                 else "",
-                place=f"{municipality.name}, {REGION_LABELS.get(municipality.region)}"
+                place=f"{municipality.name}, {regions.get(municipality.region)}"
                 if municipality
                 else "",
                 facts=facts,
@@ -111,6 +116,15 @@ def _cards(viewer, members: list) -> list[MemberCard]:
             )
         )
     return cards
+
+
+def _profile_urls():
+    """``pk → /members/<pk>/`` in the active language, with one ``reverse`` for
+    the whole page (a pk is digits only, so it can stand in for the marker)."""
+    marker = "2147483647"
+    pattern = reverse("community:profile_detail", args=[int(marker)])
+    before, _marker, after = pattern.rpartition(marker)
+    return lambda pk: f"{before}{int(pk)}{after}"
 
 
 @lru_cache(maxsize=4096)
