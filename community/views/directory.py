@@ -1,9 +1,9 @@
 """Finding each other: the member directory, my best matches and a member's
 profile page. Only signed-in members with a complete profile see any of it."""
 
-from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from typing import TypedDict
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -28,13 +28,13 @@ HOUSEHOLD_LABELS = dict(Household.choices)
 REGION_LABELS = dict(Region.choices)
 
 
-@dataclass(frozen=True)
-class MemberCard:
-    """What templates/components/member_card.html shows of one member, worked
+class MemberCard(TypedDict):
+    """What templates/components/member_cards.html shows of one member, worked
     out here so the template only prints it: only what the member chose to
     show, never contact details. ``reasons`` and ``interests`` are their
     ``<li>`` items, escaped (printed by the template engine they cost more than
-    the rest of the card)."""
+    the rest of the card). A dict, which the template engine reads at the first
+    try (an object's attributes only after a failed ``card[name]``)."""
 
     url: str
     name: str
