@@ -701,11 +701,17 @@ def facet_tags(profile_ids) -> dict[int, FacetTags]:
     result: dict[int, FacetTags] = {pk: {f: [] for f in FACETS} for pk in ids}
     if not ids:
         return result
-    placeholders = ", ".join(["%s"] * len(ids))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _facet_tags_sql().replace("%(ids)s", placeholders), ids * len(FACETS)
+    if connection.vendor == "postgresql":
+        # One array parameter: PostgreSQL plans ``= ANY(array)`` in a fraction of
+        # the time it takes for a list of constants, four times over.
+        sql, params = _facet_tags_sql().replace("IN (%(ids)s)", "= ANY(%s)"), [ids]
+    else:
+        sql, params = (
+            _facet_tags_sql().replace("%(ids)s", ", ".join(["%s"] * len(ids))),
+            ids,
         )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params * len(FACETS))
         for pk, facet, tag_id, name, bit, level in cursor.fetchall():
             result[pk][facet].append(TagRef(tag_id, name, bit, level or ""))
     return result
