@@ -1,38 +1,47 @@
 """Header notices for signed-in members: requests waiting for my answer,
-answers to my requests I have not seen yet, and unread chat messages. Each is
-counted only if the page shows it (lazy); static/js/notifications.js keeps them
-live afterwards."""
+answers to my requests I have not seen yet, and unread chat messages. Counted
+only if the page shows them (lazy), all in one query
+(community/selectors_notices.py); static/js/notifications.js keeps them live
+afterwards."""
 
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-
-def _notices(request: HttpRequest) -> dict[str, int]:
-    from community.selectors import member_notice_counts
-
-    return member_notice_counts(user=request.user)
+BADGES = ("pending", "answers", "total", "messages")
 
 
-def _unread(request: HttpRequest) -> dict[str, int]:
+def _profile_id(request: HttpRequest) -> int | None:
+    """The member's profile id: from the view (``request.profile``), else from
+    the user, who is loaded with their profile (community/auth_backends.py),
+    else one query."""
     from community.models import Profile
-    from community.selectors_messaging import unread_total
 
     profile = getattr(request, "profile", None)
-    profile_id = (
-        profile.pk
-        if profile is not None
-        else Profile.objects.filter(user_id=request.user.pk)
-        .values_list("pk", flat=True)
-        .first()
-    )
-    return {"messages": unread_total(profile_id=profile_id) if profile_id else 0}
+    if profile is not None:
+        return profile.pk
+    user = request.user
+    user_profile = Profile._meta.get_field("user").remote_field
+    if user_profile.is_cached(user):
+        profile = user_profile.get_cached_value(user)
+        return profile.pk if profile is not None else None
+    return Profile.objects.filter(user_id=user.pk).values_list("pk", flat=True).first()
+
+
+def _counts(request: HttpRequest) -> dict[str, int]:
+    from community.selectors_notices import header_counts
+
+    profile_id = _profile_id(request)
+    if profile_id is None:
+        return dict.fromkeys(BADGES, 0)
+    return header_counts(profile_id=profile_id)
 
 
 def member_notices(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {
-        "member_notices": SimpleLazyObject(lambda: _notices(request)),
-        "member_unread": SimpleLazyObject(lambda: _unread(request)),
-    }
+    # One lazy computation behind both names the header reads
+    # (templates/includes/member_nav.html): member_notices.total and
+    # member_unread.messages.
+    counts = SimpleLazyObject(lambda: _counts(request))
+    return {"member_notices": counts, "member_unread": counts}

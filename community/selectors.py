@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, When
 from django.http import QueryDict
 from django.utils.translation import gettext
 
@@ -37,19 +37,6 @@ ANSWERED_STATUSES = (
     MatchRequest.Status.EXPIRED,
 )
 SENT_REQUESTS_SHOWN = 100
-
-
-def member_notice_counts(*, user) -> dict[str, int]:
-    """``pending``: requests waiting for my answer; ``answers``: answers to my
-    requests (accepted, declined, cancelled or expired) I have not seen yet. One
-    query."""
-    waiting = Q(recipient__user=user, status=MatchRequest.Status.PENDING)
-    answered = Q(sender__user=user, sender_seen_at=None, status__in=ANSWERED_STATUSES)
-    counts = MatchRequest.objects.filter(waiting | answered).aggregate(
-        pending=Count("pk", filter=waiting), answers=Count("pk", filter=answered)
-    )
-    counts["total"] = counts["pending"] + counts["answers"]
-    return counts
 
 
 # --- Requests and matches ---------------------------------------------------------

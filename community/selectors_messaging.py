@@ -41,18 +41,21 @@ def unread_total(*, profile_id: int) -> int:
 
 def badge_counts(*, user_id: int) -> dict[str, int]:
     """What the header badges show: ``unread_messages``, and the request notices
-    (``pending``, ``answers``, ``requests`` = both)."""
-    from community.selectors import member_notice_counts
+    (``pending``, ``answers``, ``requests`` = both). Two queries: the profile id,
+    then ``header_counts``."""
+    from community.selectors_notices import header_counts
 
     profile_id = (
         Profile.objects.filter(user_id=user_id).values_list("pk", flat=True).first()
     )
-    notices = member_notice_counts(user=user_id)
+    if profile_id is None:
+        return dict.fromkeys(("unread_messages", "requests", "pending", "answers"), 0)
+    counts = header_counts(profile_id=profile_id)
     return {
-        "unread_messages": unread_total(profile_id=profile_id) if profile_id else 0,
-        "requests": notices["total"],
-        "pending": notices["pending"],
-        "answers": notices["answers"],
+        "unread_messages": counts["messages"],
+        "requests": counts["total"],
+        "pending": counts["pending"],
+        "answers": counts["answers"],
     }
 
 

@@ -185,9 +185,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Django's ModelBackend and allauth's AuthenticationBackend, loading the user's
+# profile with the user (one query per page instead of two). Sessions record the
+# backend's path: members signed in before the switch are signed out once.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "community.auth_backends.ProfileModelBackend",
+    "community.auth_backends.ProfileAuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "community:home"

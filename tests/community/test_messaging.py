@@ -408,7 +408,7 @@ def test_the_list_page_queries_do_not_grow_with_conversations(
     for _ in range(2):
         other = make_member(role="host", capacity=3)
         say(make_match(newcomer, other), other)
-    with django_assert_max_num_queries(14) as few:
+    with django_assert_max_num_queries(12) as few:
         client.get(url("conversations"))
     for _ in range(5):
         other = make_member(role="host", capacity=3)
@@ -449,7 +449,7 @@ def test_the_conversation_page_queries_do_not_grow_with_messages(
 ):
     client = login(newcomer)
     say(match, host, "One")
-    with django_assert_max_num_queries(20) as few:
+    with django_assert_max_num_queries(18) as few:
         client.get(url("conversation", match.conversation.pk))
     for number in range(30):
         say(match, host if number % 2 else newcomer, f"Message {number}")

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from community.models import MatchRequest
-from community.selectors import member_notice_counts
+from community.selectors_notices import header_counts
 from community.services.requests import (
     pending_requests_expire,
     pending_requests_remind,
@@ -55,7 +55,7 @@ def test_a_request_expires_after_two_weeks_and_the_sender_is_told(newcomer, host
     assert email.subject == "[Velkomst] Your request to Hanne Host has expired"
     assert "/members/suggested/" in email.body
     # The sender sees it as a new answer in the header.
-    assert member_notice_counts(user=newcomer.user)["answers"] == 1
+    assert header_counts(profile_id=newcomer.pk)["answers"] == 1
 
 
 def test_the_expired_request_offers_other_suggestions(newcomer, host, login):

@@ -429,7 +429,7 @@ def test_requests_page_queries_do_not_grow_with_the_number_of_requests(
     many = _queries(client, url("requests"))
 
     assert many == few
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(18):
         client.get(url("requests"))
 
 
@@ -448,5 +448,5 @@ def test_matches_page_queries_do_not_grow_with_the_number_of_matches(
     many = _queries(client, url("matches"))
 
     assert many == few
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(13):
         client.get(url("matches"))

@@ -9,7 +9,7 @@ from django.db import IntegrityError, connection, transaction
 from wagtail.models import Site
 
 from community.models import Block, Match, MatchRequest, ProgrammeTexts
-from community.selectors import member_notice_counts
+from community.selectors_notices import header_counts
 from community.services import requests as request_services
 from community.services.errors import RuleBroken
 from community.services.requests import (
@@ -355,14 +355,14 @@ def test_header_notices_count_requests_waiting_and_unseen_answers(newcomer):
     pending.refresh_from_db()
     assert pending.status == MatchRequest.Status.CANCELLED
 
-    counts = member_notice_counts(user=newcomer.user)
+    counts = header_counts(profile_id=newcomer.pk)
     # accepted + declined + cancelled; my own withdrawal is not news to me.
-    assert counts == {"pending": 1, "answers": 3, "total": 4}
+    assert counts == {"pending": 1, "answers": 3, "total": 4, "messages": 0}
 
     request_answers_mark_seen(profile=newcomer)
     requests_mark_seen(profile=newcomer)
-    counts = member_notice_counts(user=newcomer.user)
-    assert counts == {"pending": 1, "answers": 0, "total": 1}
+    counts = header_counts(profile_id=newcomer.pk)
+    assert counts == {"pending": 1, "answers": 0, "total": 1, "messages": 0}
 
 
 # --- E-mail -------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from tests.factories import make_match, make_member, make_programme, make_reques
 pytestmark = pytest.mark.django_db
 
 SUGGESTED = reverse("community:suggested")
-COLD_BUDGET = 18
+COLD_BUDGET = 16
 
 
 def shown(response) -> list[str]:
