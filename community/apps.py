@@ -23,13 +23,24 @@ class CommunityConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_out
 
         from community import realtime
+        from community.directory_tags import directory_tags_changed
         from community.matching import forget_municipalities
-        from community.models import Municipality
+        from community.models import (
+            InterestTag,
+            LanguageTag,
+            Municipality,
+            ProfessionTag,
+        )
         from community.services.tags import user_listing_sync
 
         connection_created.connect(_register_sqlite_functions)
         post_save.connect(forget_municipalities, sender=Municipality)
         post_delete.connect(forget_municipalities, sender=Municipality)
+        # The directory's cached tag rows (a merge in the admin deletes tags one
+        # by one, so it is seen here too).
+        for tag_model in (LanguageTag, InterestTag, ProfessionTag):
+            post_save.connect(directory_tags_changed, sender=tag_model)
+            post_delete.connect(directory_tags_changed, sender=tag_model)
         post_save.connect(user_listing_sync, sender=get_user_model())
         # Open sockets close when their session or account ends.
         user_logged_out.connect(realtime.on_logged_out)

@@ -13,7 +13,9 @@ profiles that show them: filtering must not reveal what the profile hides.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import copy
+from collections import OrderedDict
+from functools import cached_property, lru_cache
 from html import escape
 
 import django_filters
@@ -23,7 +25,9 @@ from django.http import QueryDict
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField, ModelMultipleChoiceField
 
+from community.directory_tags import FACETS, OfferedTags, directory_tags
 from community.matching import (
     municipality_ids_in_region,
     municipality_rows,
@@ -83,6 +87,82 @@ class CheckboxFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
 
+class OfferedTagField(ModelChoiceField):
+    """A tag by its slug: from ``offered`` (the cached rows MemberFilter sets on
+    each form) when it is there, else from the database. Either way an unknown
+    value is invalid."""
+
+    offered: OfferedTags | None = None
+
+    def to_python(self, value):
+        if self.offered is not None and isinstance(value, str):
+            tags = self.offered.tags([value])
+            if tags:
+                return tags[0]
+        return super().to_python(value)
+
+
+class OfferedTagsField(ModelMultipleChoiceField):
+    """Tags by their codes or slugs: from ``offered`` when all of them are there
+    (in the order a query would give), else from the database as before, which
+    refuses the list if any value is unknown."""
+
+    offered: OfferedTags | None = None
+
+    def clean(self, value):
+        if not value and not self.required:
+            # Not ``queryset.none()``: the filter set sees this is empty as it is.
+            return []
+        return super().clean(value)
+
+    def _check_values(self, value):
+        if self.offered is not None and all(isinstance(v, str) for v in value):
+            tags = self.offered.tags(value)
+            if tags is not None:
+                return tags
+        return super()._check_values(value)
+
+
+class TagFilter(django_filters.ModelChoiceFilter):
+    field_class = OfferedTagField
+
+
+class TagsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = OfferedTagsField
+
+
+def _filter_copy(prototype: django_filters.Filter) -> django_filters.Filter:
+    """A filter set's own copy of a declared filter. It shares what no filter set
+    changes (widget, queryset, label; the form's fields copy those again) and has
+    its own ``extra`` (the role's choices are set per viewer) and its own
+    method binding, so the method runs on its own filter set."""
+    clone = copy.copy(prototype)
+    clone.__dict__.pop("_field", None)
+    clone.extra = dict(prototype.extra)
+    clone.method = prototype.method  # a FilterMethod bound to the clone
+    return clone
+
+
+class _DeclaredFilters(OrderedDict):
+    """``MemberFilter.base_filters``: django-filter deep-copies them for every
+    filter set, which cost more than the rest of building one; this makes that
+    copy ``_filter_copy``."""
+
+    def __deepcopy__(self, memo):
+        return OrderedDict((name, _filter_copy(f)) for name, f in self.items())
+
+
+class _SharedFields(dict):
+    """``base_fields`` of MemberFilter's cached form classes. A form deep-copies
+    them for every instance; these fields' widgets, choices and querysets are
+    only read (querysets are cloned by every lookup, choices are printed by
+    ``MemberFilter.choices``), so each form gets shallow copies: its own field
+    objects, for ``offered``, sharing the rest."""
+
+    def __deepcopy__(self, memo):
+        return {name: copy.copy(field) for name, field in self.items()}
+
+
 def _selected(yes: bool) -> str:
     return " selected" if yes else ""
 
@@ -124,6 +204,34 @@ def _checkbox_list() -> forms.CheckboxSelectMultiple:
     return forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"})
 
 
+def _tag_pairs_with_chosen(chosen: dict[str, set[str]]) -> dict[str, list[tuple]]:
+    """``(value, name)`` of the curated languages and interests, any chosen one,
+    and every professional background, by name: one query, for a page that
+    names a tag outside the cached rows."""
+    tags = {"languages": [], "interests": [], "profession": []}
+    text = CharField()
+    rows = (
+        LanguageTag.objects.filter(Q(curated=True) | Q(code__in=chosen["languages"]))
+        .order_by()
+        .values_list(Value("languages", output_field=text), "code", "name")
+        .union(
+            InterestTag.objects.filter(
+                Q(curated=True) | Q(slug__in=chosen["interests"])
+            )
+            .order_by()
+            .values_list(Value("interests", output_field=text), "slug", "name"),
+            ProfessionTag.objects.order_by().values_list(
+                Value("profession", output_field=text), "slug", "name"
+            ),
+            all=True,
+        )
+        .order_by("name")
+    )
+    for facet, value, label in rows:
+        tags[facet].append((value, label))
+    return tags
+
+
 class MemberFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Name, about or interests"),
@@ -138,21 +246,21 @@ class MemberFilter(django_filters.FilterSet):
         empty_label=None,
         widget=forms.RadioSelect(attrs={"class": "form-checkbox"}),
     )
-    languages = django_filters.ModelMultipleChoiceFilter(
+    languages = TagsFilter(
         label=_("Speaks any of"),
         queryset=LanguageTag.objects.all(),
         to_field_name="code",
         method="filter_languages",
         widget=_checkbox_list(),
     )
-    interests = django_filters.ModelMultipleChoiceFilter(
+    interests = TagsFilter(
         label=_("Likes any of"),
         queryset=InterestTag.objects.all(),
         to_field_name="slug",
         method="filter_interests",
         widget=_checkbox_list(),
     )
-    profession = django_filters.ModelChoiceFilter(
+    profession = TagFilter(
         label=_("Professional background"),
         queryset=ProfessionTag.objects.all(),
         to_field_name="slug",
@@ -211,6 +319,14 @@ class MemberFilter(django_filters.FilterSet):
         model = Profile
         fields: list[str] = []
 
+    # The form class for each list of role choices (one per viewer role): its
+    # labels are lazy, so each page still shows them in its own language.
+    _form_classes: dict[tuple[str, ...], type[forms.Form]] = {}
+
+    @classmethod
+    def get_filters(cls):
+        return _DeclaredFilters(super().get_filters())
+
     def __init__(
         self,
         data: QueryDict | None = None,
@@ -235,6 +351,28 @@ class MemberFilter(django_filters.FilterSet):
             choices.append((mine, names[mine]))
         choices.append((ROLE_ALL, _("Everyone")))
         self.filters["role"].extra["choices"] = choices
+
+    def get_form_class(self) -> type[forms.Form]:
+        key = tuple(value for value, _label in self.filters["role"].extra["choices"])
+        form_class = self._form_classes.get(key)
+        if form_class is None:
+            form_class = super().get_form_class()
+            form_class.base_fields = _SharedFields(form_class.base_fields)
+            self._form_classes[key] = form_class
+        return form_class
+
+    @property
+    def form(self) -> forms.Form:
+        if not hasattr(self, "_form"):
+            form = super().form
+            for name, offered in self.offered_tags.items():
+                form.fields[name].offered = offered
+        return self._form
+
+    @cached_property
+    def offered_tags(self) -> dict[str, OfferedTags]:
+        """The cached rows of the tags the form offers (community/directory_tags.py)."""
+        return directory_tags()
 
     # --- Reading the query string -------------------------------------------
 
@@ -268,8 +406,9 @@ class MemberFilter(django_filters.FilterSet):
         """Every choice of the form, with ``selected`` set from the query string,
         for templates/community/directory.html to print without widget templates
         (a widget template per option would cost more than the whole result
-        list). The tag lists are one query; the municipalities are read once per
-        process.
+        list). The tag lists come from the cache (community/directory_tags.py;
+        one query when a tag outside it is chosen); the municipalities are read
+        once per process.
 
         Keys: ``role``, ``age_group``, ``household``, ``radius``, ``region`` and
         ``sort``: lists of ``(value, label, selected)``. The long lists come as
@@ -289,29 +428,15 @@ class MemberFilter(django_filters.FilterSet):
                 rows.insert(0, ("", empty_label, not picked))
             return rows
 
-        tags = {"languages": [], "interests": [], "profession": []}
-        text = CharField()
-        rows = (
-            LanguageTag.objects.filter(
-                Q(curated=True) | Q(code__in=chosen["languages"])
-            )
-            .order_by()
-            .values_list(Value("languages", output_field=text), "code", "name")
-            .union(
-                InterestTag.objects.filter(
-                    Q(curated=True) | Q(slug__in=chosen["interests"])
-                )
-                .order_by()
-                .values_list(Value("interests", output_field=text), "slug", "name"),
-                ProfessionTag.objects.order_by().values_list(
-                    Value("profession", output_field=text), "slug", "name"
-                ),
-                all=True,
-            )
-            .order_by("name")
-        )
-        for facet, value, label in rows:
-            tags[facet].append((value, label))
+        offered = self.offered_tags
+        if all(
+            value in offered[name]
+            for name in ("languages", "interests")
+            for value in chosen[name]
+        ):
+            tags = {facet: offered[facet].pairs() for facet in FACETS}
+        else:
+            tags = _tag_pairs_with_chosen(chosen)
 
         labels = dict(Region.choices)
         groups: dict[str, list] = {region: [] for region in labels}
