@@ -9,32 +9,23 @@ request draws the new frame. With several processes the cache must be shared
 (Redis, ``REDIS_URL``), as it already must be for sessions and the chat.
 """
 
-import uuid
 from functools import cache as memoize
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
 from django.utils import translation
 
-VERSION_KEY = "frame:version"
+from config import versioned_cache
+
+FRAME = "frame"
 # A safety net only: changes replace the version at once.
 FRAME_TIMEOUT = 60 * 60
 
 
 def frame_version() -> str:
     """The current frame version; a new one if the cache has lost it."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def frame_changed(**kwargs) -> None:
-    """Make every cached frame stale (signal receiver)."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    return versioned_cache.version(FRAME)
 
 
 def menu_items(request: HttpRequest) -> list[dict[str, str]]:
@@ -59,10 +50,7 @@ def menu_items(request: HttpRequest) -> list[dict[str, str]]:
 
 
 def _renew(**kwargs) -> None:
-    # Now, and again once the change is committed: a request drawing the frame
-    # between the two would otherwise cache what the database still showed it.
-    frame_changed()
-    transaction.on_commit(frame_changed)
+    versioned_cache.renew(FRAME)
 
 
 def _model_changed(sender, instance, created: bool = False, **kwargs) -> None:

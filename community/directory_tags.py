@@ -13,9 +13,9 @@ from django.db import router
 from django.db.models import CharField, Value
 from django.db.models.base import DEFERRED
 
-from community import versioned_cache
 from community.models import InterestTag, LanguageTag, ProfessionTag
 from community.models.tags import FacetTag
+from config import versioned_cache
 
 CACHE_NAME = "directory-tags"
 # A safety net only: changes replace the version at once.

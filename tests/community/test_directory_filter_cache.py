@@ -13,11 +13,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from community import versioned_cache
 from community.directory_tags import CACHE_NAME
 from community.filters import MemberFilter
 from community.models import InterestTag, LanguageTag, ProfessionTag, Profile
 from community.services.tags import tag_get_or_create, tags_merge
+from config import versioned_cache
 from tests.factories import make_member
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,9 @@
 Readers build a value once and keep it under ``<name>:<version>``; whatever
 changes what it was built from calls ``renew(name)`` (e.g. from a ``post_save``
 receiver), so the next read builds it again and stale entries simply expire.
-The same pattern as the site frame's (cms_pages/frame.py). With several
-processes the cache must be shared (Redis, ``REDIS_URL``).
+Used by the site frame (cms_pages/frame.py) and the directory's tags
+(community/directory_tags.py). With several processes the cache must be shared
+(Redis, ``REDIS_URL``).
 """
 
 import uuid
