@@ -12,19 +12,11 @@ BADGES = ("pending", "answers", "total", "messages")
 
 def _profile_id(request: HttpRequest) -> int | None:
     """The member's profile id: from the view (``request.profile``), else from
-    the user, who is loaded with their profile (community/auth_backends.py),
-    else one query."""
-    from community.models import Profile
+    the user, who is loaded with their profile (community/auth_backends.py)."""
+    from community.selectors import profile_for_user
 
-    profile = getattr(request, "profile", None)
-    if profile is not None:
-        return profile.pk
-    user = request.user
-    user_profile = Profile._meta.get_field("user").remote_field
-    if user_profile.is_cached(user):
-        profile = user_profile.get_cached_value(user)
-        return profile.pk if profile is not None else None
-    return Profile.objects.filter(user_id=user.pk).values_list("pk", flat=True).first()
+    profile = getattr(request, "profile", None) or profile_for_user(request.user)
+    return profile.pk if profile is not None else None
 
 
 def _counts(request: HttpRequest) -> dict[str, int]:

@@ -14,9 +14,19 @@ if TYPE_CHECKING:
     from community.filters import MemberFilter
 
 
+# ``user.profile``, the reverse side of Profile.user: the authentication backends
+# (community/auth_backends.py) load it, or its absence, with the signed-in user.
+USER_PROFILE = Profile._meta.get_field("user").remote_field
+
+
 def profile_for_user(user) -> Profile | None:
+    """The user's profile with its municipality, None if they have none (or are
+    signed out). No query when it was loaded with the user, as for
+    ``request.user``; else one."""
     if not user.is_authenticated:
         return None
+    if USER_PROFILE.is_cached(user):
+        return USER_PROFILE.get_cached_value(user)
     return Profile.objects.filter(user=user).select_related("municipality").first()
 
 

@@ -40,6 +40,7 @@ from community.models import (
     ProgrammeTexts,
     WheelArea,
 )
+from community.selectors import USER_PROFILE, profile_for_user
 from community.services.tags import profile_masks_refresh, tag_get_or_create
 
 # The Profile fields a member edits through the profile forms; nothing else is
@@ -73,21 +74,11 @@ EDITABLE_FIELDS = frozenset(
 # --- Reading and creating ------------------------------------------------------
 
 
-# ``user.profile``, the reverse side of Profile.user: the authentication backends
-# (community/auth_backends.py) load it, or its absence, with the signed-in user.
-_USER_PROFILE = Profile._meta.get_field("user").remote_field
-
-
 def profile_get_or_create_for(user: AbstractBaseUser) -> Profile:
     """The user's profile, created empty if they have none yet (for instance an
     account made with ``createsuperuser``). No query when the profile was loaded
     with the user, as for ``request.user``."""
-    if _USER_PROFILE.is_cached(user):
-        profile = _USER_PROFILE.get_cached_value(user)
-    else:
-        profile = (
-            Profile.objects.filter(user=user).select_related("municipality").first()
-        )
+    profile = profile_for_user(user)
     if profile is not None:
         return profile
     with transaction.atomic():
@@ -95,7 +86,7 @@ def profile_get_or_create_for(user: AbstractBaseUser) -> Profile:
             user=user,
             defaults={"display_name": (user.get_full_name() or "")[:80]},
         )
-    _USER_PROFILE.set_cached_value(user, profile)
+    USER_PROFILE.set_cached_value(user, profile)
     return profile
 
 
