@@ -6,7 +6,7 @@ messages with an id above ``last_read_id``.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from community.models import Conversation, Message, Participant, Profile
@@ -24,18 +24,6 @@ def _unread_messages(profile_id_ref, last_read_ref):
         .values("conversation_id")
         .annotate(n=Count("pk"))
         .values("n")
-    )
-
-
-def unread_total(*, profile_id: int) -> int:
-    """All unread messages of the member, over every conversation. One query."""
-    return (
-        Message.objects.filter(
-            conversation__participants__profile_id=profile_id,
-            id__gt=F("conversation__participants__last_read_id"),
-        )
-        .exclude(sender_id=profile_id)
-        .count()
     )
 
 

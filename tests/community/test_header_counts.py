@@ -9,16 +9,16 @@ import pytest
 from asgiref.sync import async_to_sync
 from django.contrib.auth import authenticate, get_backends
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from community.auth_backends import ProfileAuthenticationBackend, ProfileModelBackend
-from community.models import MatchRequest, Profile
+from community.models import MatchRequest, Message, Profile
 from community.selectors import ANSWERED_STATUSES
-from community.selectors_messaging import badge_counts, unread_total
+from community.selectors_messaging import badge_counts
 from community.selectors_notices import header_counts
 from community.services.messaging import conversation_mark_read, message_send
 from community.services.profiles import account_delete, profile_get_or_create_for
@@ -60,6 +60,19 @@ def member_notice_counts(*, user) -> dict[str, int]:
     )
     counts["total"] = counts["pending"] + counts["answers"]
     return counts
+
+
+def unread_total(*, profile_id: int) -> int:
+    """Unread messages as the header counted them before ``header_counts``
+    (through the ORM): the oracle."""
+    return (
+        Message.objects.filter(
+            conversation__participants__profile_id=profile_id,
+            id__gt=F("conversation__participants__last_read_id"),
+        )
+        .exclude(sender_id=profile_id)
+        .count()
+    )
 
 
 def _counts(profile: Profile, django_assert_num_queries) -> dict[str, int]:
