@@ -14,6 +14,17 @@ client sends the last id it showed. Nothing is sent twice: ids at or below
 Sockets: ``/ws/conversations/<id>/?after=<last id shown>`` and
 ``/ws/notifications/``. Frames are JSON objects with a ``type``; see
 ``ConversationConsumer.receive``.
+
+Faults are normal: Redis, a database connection or this process can go away at
+any moment. A consumer never crashes on them. Every ``send`` gets an ``ack``
+(stored) or an ``error`` with its ``client_id`` and ``retry``: true when the
+server could not store it now (the page sends it again, same id, until it is
+stored) or false when it never will be (too long, match ended). Publishing
+through the layer happens after the commit and its failure never undoes a
+stored message; the other member then catches up on the next ping.
+A flood costs little: each socket checks the database for a ping at most
+every ``CHECK_EVERY`` seconds, writes its read receipt at most every
+``READ_EVERY`` seconds, and passes on a typing signal every ``TYPING_EVERY``.
 """
 
 import asyncio
@@ -26,21 +37,37 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from asgiref.sync import SyncToAsync, async_to_sync, sync_to_async
+from channels.exceptions import DenyConnection, StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
-from django.db import close_old_connections, transaction
+from django.db import (
+    InterfaceError,
+    OperationalError,
+    close_old_connections,
+    transaction,
+)
 
 logger = logging.getLogger(__name__)
 
 MAX_FRAME_BYTES = 64 * 1024
 CATCH_UP_BATCH = 200
 TYPING_EVERY = 2.0  # seconds between typing signals passed on per socket
+CHECK_EVERY = 5.0  # seconds between database checks a ping may cause
+READ_EVERY = 1.0  # seconds between read receipts written per socket
+# A socket's frames: a bucket of FRAME_BURST that refills FRAME_RATE a second.
+# The page sends far less (at most two messages, three receipts and a typing
+# signal a second); past it frames are refused cheaply.
+FRAME_RATE = 10.0
+FRAME_BURST = 40.0
+RETRY_SOON = 1  # seconds: the page's first retry after a send not stored
 
 # Close codes the client understands (it does not reconnect after these).
 CLOSE_SIGNED_OUT = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_ENDED = 4409
-CLOSE_TOO_BIG = 1009
+CLOSE_TOO_BIG = 4413
+# The server could not open the socket now (a fault); the page tries again.
+CLOSE_TRY_AGAIN = 4503
 
 
 def conversation_group(conversation_id: int) -> str:
@@ -72,6 +99,33 @@ def in_thread(function):
             close_old_connections()
 
     return sync_to_async(closing, thread_sensitive=False)
+
+
+def in_thread_retrying(function):
+    """``in_thread`` for idempotent work (a send with its ``client_id``, a read
+    watermark): a connection the database dropped under it is given back and the
+    work runs once more on a fresh one before the frame fails."""
+
+    @wraps(function)
+    def retrying(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except (OperationalError, InterfaceError):
+            logger.warning("database connection lost; trying once more")
+            _connections_discard()
+            return function(*args, **kwargs)
+
+    return in_thread(retrying)
+
+
+def _connections_discard() -> None:
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        try:
+            connection.close()
+        except Exception:  # a broken connection may fail to close: it is gone
+            logger.debug("closing a broken connection failed", exc_info=True)
 
 
 # --- Announcements (called by the services on commit; never raise) ----------------
@@ -213,8 +267,39 @@ def _non_negative_int(value: Any, name: str) -> int:
 
 
 class _JsonConsumer(AsyncWebsocketConsumer):
-    """Shared by both sockets: sends JSON, checks frame size, never crashes on
-    a frame."""
+    """Shared by both sockets: sends JSON, checks frame size and rate, and never
+    crashes: not on a frame, not on a layer event, not on a fault."""
+
+    tokens: float = FRAME_BURST
+    refilled: float = 0.0
+    refused_told: float = 0.0
+
+    async def __call__(self, scope, receive, send) -> None:
+        # Channels makes the socket's layer channel before any handler runs: with
+        # Redis away that fails, and the page is told to try again.
+        try:
+            await super().__call__(scope, receive, send)
+        except Exception as error:
+            logger.warning("socket ended by a fault: %r", error)
+            try:
+                await send({"type": "websocket.close", "code": CLOSE_TRY_AGAIN})
+            except Exception:  # already closed
+                logger.debug("closing after a fault failed", exc_info=True)
+
+    async def dispatch(self, message: dict) -> None:
+        try:
+            await super().dispatch(message)
+        except (StopConsumer, DenyConnection):
+            raise
+        except Exception as error:
+            # A layer event or a connect the fault interrupted: the database
+            # keeps the truth, and the next ping or reconnect catches up.
+            kind = message.get("type")
+            logger.warning("socket event %s failed: %r", kind, error)
+            if kind == "websocket.connect":
+                await self.close(code=CLOSE_TRY_AGAIN)
+            elif kind == "websocket.disconnect":
+                raise StopConsumer() from error
 
     async def send_json(self, content: dict) -> None:
         await self.send(text_data=json.dumps(content, separators=(",", ":")))
@@ -224,22 +309,47 @@ class _JsonConsumer(AsyncWebsocketConsumer):
             {"type": "error", "code": code, "message": message, **extra}
         )
 
+    def _frame_allowed(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(FRAME_BURST, self.tokens + (now - self.refilled) * FRAME_RATE)
+        self.refilled = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
+
     async def receive(self, text_data=None, bytes_data=None) -> None:
         size = len(bytes_data or b"") + len(text_data or "")
         if size > MAX_FRAME_BYTES or (
-            text_data and len(text_data.encode("utf-8")) > MAX_FRAME_BYTES
+            text_data
+            and len(text_data.encode("utf-8", "surrogatepass")) > MAX_FRAME_BYTES
         ):
             await self.send_error("too_big", "Frames may be at most 64 KB.")
             await self.close(code=CLOSE_TOO_BIG)
             return
         try:
             frame = _parse(text_data, bytes_data)
+            if not self._frame_allowed():
+                await self.refuse(frame)
+                return
             await self.handle(frame)
         except FrameError as error:
             await self.send_error(error.code, error.message, **error.extra)
         except Exception:
             logger.exception("socket frame failed")
             await self.send_error("server_error", "Something went wrong; try again.")
+
+    async def refuse(self, frame: dict) -> None:
+        """Too many frames: one error a second at most, so a flood is not
+        answered with a flood."""
+        now = time.monotonic()
+        if now - self.refused_told >= 1.0:
+            self.refused_told = now
+            await self.send_error(
+                "too_many_frames",
+                "Too many frames; slow down.",
+                retry_after=RETRY_SOON,
+            )
 
     async def handle(self, frame: dict) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -275,6 +385,10 @@ class ConversationConsumer(_JsonConsumer):
     user_id: int
     last_sent_id: int = 0
     last_typing: float = 0.0
+    last_check: float = 0.0  # when a ping last checked access in the database
+    read_written: float = 0.0
+    read_pending: int = 0
+    read_task: asyncio.Task | None = None
 
     async def connect(self) -> None:
         user = self.scope.get("user")
@@ -299,6 +413,7 @@ class ConversationConsumer(_JsonConsumer):
             member_group(self.user_id), self.channel_name
         )
         await self.accept()
+        self.last_check = time.monotonic()  # access was just checked
         self.last_sent_id = after
         await self._catch_up(clamp=True)
         other_read = await in_thread(self._other_read)()
@@ -307,13 +422,14 @@ class ConversationConsumer(_JsonConsumer):
         )
 
     async def disconnect(self, code) -> None:
+        if self.read_task is not None:
+            self.read_task.cancel()
         if getattr(self, "user_id", None) is None:
             return
-        await self.channel_layer.group_discard(
-            conversation_group(self.conversation_id), self.channel_name
-        )
-        await self.channel_layer.group_discard(
-            member_group(self.user_id), self.channel_name
+        await _groups_leave(
+            self,
+            conversation_group(self.conversation_id),
+            member_group(self.user_id),
         )
 
     # Who may be here -----------------------------------------------------------
@@ -364,18 +480,40 @@ class ConversationConsumer(_JsonConsumer):
             await self._send_message(frame)
         elif kind == "read":
             up_to = _non_negative_int(frame.get("up_to"), "up_to")
-            await in_thread(self._mark_read)(up_to)
+            await self._read(up_to)
         elif kind == "typing":
             await self._typing()
         elif kind == "ping":
+            await self._ping()
+        else:
+            raise FrameError("unknown_type", f'Unknown frame type "{kind[:40]}".')
+
+    async def refuse(self, frame: dict) -> None:
+        client_id = frame.get("client_id")
+        if frame["type"] == "send" and isinstance(client_id, str):
+            # A send always hears back, so the page keeps it and tries again.
+            await self.send_error(
+                "too_many_frames",
+                "Too many frames; slow down.",
+                client_id=client_id[:64],
+                retry=True,
+                retry_after=RETRY_SOON,
+            )
+            return
+        await super().refuse(frame)
+
+    async def _ping(self) -> None:
+        """Re-check access and catch up, at most every CHECK_EVERY seconds;
+        a ping in between is answered from what the socket knows."""
+        now = time.monotonic()
+        if now - self.last_check >= CHECK_EVERY:
+            self.last_check = now
             allowed = await in_thread(self._still_allowed)()
             if allowed is not True:
                 await self._close_for_access(allowed)
                 return
             await self._catch_up()
-            await self.send_json({"type": "pong", "last_id": self.last_sent_id})
-        else:
-            raise FrameError("unknown_type", f'Unknown frame type "{kind[:40]}".')
+        await self.send_json({"type": "pong", "last_id": self.last_sent_id})
 
     async def _send_message(self, frame: dict) -> None:
         client_id = frame.get("client_id")
@@ -384,19 +522,36 @@ class ConversationConsumer(_JsonConsumer):
         echo = {"client_id": client_id}
         body = frame.get("body")
         if not isinstance(body, str):
-            raise FrameError("bad_frame", 'A message needs a text "body".', **echo)
-        result = await in_thread(self._store)(client_id, body)
+            raise FrameError(
+                "bad_frame", 'A message needs a text "body".', **echo, retry=False
+            )
+        try:
+            result = await in_thread_retrying(self._store)(client_id, body)
+        except Exception as error:
+            # Not stored (the database is away): the page keeps the message and
+            # sends it again with the same client_id, so it is stored once.
+            logger.warning("message not stored, the page will retry: %r", error)
+            await self.send_error(
+                "not_stored",
+                "Not sent yet; trying again.",
+                **echo,
+                retry=True,
+                retry_after=RETRY_SOON,
+            )
+            return
         if result["ok"]:
             await self.send_json(
                 {"type": "ack", "client_id": client_id, **result["ack"]}
             )
             return
         if result.get("closed"):
-            await self.send_error("closed", result["message"], **echo)
+            await self.send_error("closed", result["message"], **echo, retry=False)
             await self._close_for_access(result["closed"])
             return
         extra = (
-            {"retry_after": result["retry_after"]} if "retry_after" in result else {}
+            {"retry": True, "retry_after": result["retry_after"]}
+            if "retry_after" in result
+            else {"retry": False}
         )
         await self.send_error(result["code"], result["message"], **echo, **extra)
 
@@ -445,15 +600,44 @@ class ConversationConsumer(_JsonConsumer):
             conversation_id=self.conversation_id, profile=self.profile, up_to=up_to
         )
 
+    async def _read(self, up_to: int) -> None:
+        """Write the read watermark at most every READ_EVERY seconds; receipts
+        in between wait and go as one (only the highest matters)."""
+        self.read_pending = max(self.read_pending, up_to)
+        if self.read_task is not None:
+            return
+        wait = self.read_written + READ_EVERY - time.monotonic()
+        if wait <= 0:
+            await self._read_write()
+        else:
+            self.read_task = asyncio.create_task(self._read_later(wait))
+
+    async def _read_later(self, wait: float) -> None:
+        await asyncio.sleep(wait)
+        self.read_task = None
+        try:
+            await self._read_write()
+        except Exception as error:  # a receipt is redone by the page's next one
+            logger.warning("read receipt not written: %r", error)
+
+    async def _read_write(self) -> None:
+        up_to, self.read_pending = self.read_pending, 0
+        self.read_written = time.monotonic()
+        if up_to:
+            await in_thread_retrying(self._mark_read)(up_to)
+
     async def _typing(self) -> None:
         now = time.monotonic()
         if now - self.last_typing < TYPING_EVERY:
             return
         self.last_typing = now
-        await self.channel_layer.group_send(
-            conversation_group(self.conversation_id),
-            {"type": "chat.typing", "profile_id": self.profile_id},
-        )
+        try:
+            await self.channel_layer.group_send(
+                conversation_group(self.conversation_id),
+                {"type": "chat.typing", "profile_id": self.profile_id},
+            )
+        except Exception as error:  # "… is typing" is a courtesy, never a fault
+            logger.warning("typing signal not passed on: %r", error)
 
     # Catching up from the database ---------------------------------------------------
 
@@ -523,6 +707,16 @@ class ConversationConsumer(_JsonConsumer):
         await self._close_for_access()
 
 
+async def _groups_leave(consumer: AsyncWebsocketConsumer, *groups: str) -> None:
+    """Leave the groups; with Redis away the subscription goes with the
+    connection anyway, so a failure here is only logged."""
+    for group in groups:
+        try:
+            await consumer.channel_layer.group_discard(group, consumer.channel_name)
+        except Exception as error:
+            logger.warning("could not leave %s: %r", group, error)
+
+
 def _after_from_query(query_string: bytes) -> int:
     values = parse_qs(query_string.decode("latin-1")).get("after", ["0"])
     try:
@@ -541,6 +735,8 @@ class NotificationConsumer(_JsonConsumer):
     they change; nothing is written through this socket except ``ping``."""
 
     user_id: int | None = None
+    last_check: float = 0.0
+    counts: dict | None = None
 
     async def connect(self) -> None:
         user = self.scope.get("user")
@@ -554,18 +750,27 @@ class NotificationConsumer(_JsonConsumer):
         for group in (member_group(self.user_id), badge_group(self.user_id)):
             await self.channel_layer.group_add(group, self.channel_name)
         await self.accept()
+        self.last_check = time.monotonic()
         await self._send_counts()
 
     async def disconnect(self, code) -> None:
         if self.user_id is not None:
-            for group in (member_group(self.user_id), badge_group(self.user_id)):
-                await self.channel_layer.group_discard(group, self.channel_name)
+            await _groups_leave(
+                self, member_group(self.user_id), badge_group(self.user_id)
+            )
 
     async def handle(self, frame: dict) -> None:
         if frame["type"] != "ping":
             raise FrameError(
                 "unknown_type", f'Unknown frame type "{frame["type"][:40]}".'
             )
+        # At most one database check every CHECK_EVERY seconds per socket; a
+        # ping in between gets the counts the socket last sent.
+        now = time.monotonic()
+        if self.counts is not None and now - self.last_check < CHECK_EVERY:
+            await self.send_json({"type": "counts", **self.counts})
+            return
+        self.last_check = now
         if not await in_thread(_session_alive)(self.scope):
             await self.close(code=CLOSE_SIGNED_OUT)
             return
@@ -577,7 +782,8 @@ class NotificationConsumer(_JsonConsumer):
         return badge_counts(user_id=self.user_id)
 
     async def _send_counts(self) -> None:
-        await self.send_json({"type": "counts", **await in_thread(self._counts)()})
+        self.counts = await in_thread(self._counts)()
+        await self.send_json({"type": "counts", **self.counts})
 
     async def notify_counts(self, event: dict) -> None:
         await self._send_counts()

@@ -43,6 +43,11 @@ CHAT_TEXT = {
     "ended": gettext_lazy("This match has ended. The conversation is read-only now."),
     "signedOut": gettext_lazy("Signed out. Log in again to keep chatting."),
     "tooLong": gettext_lazy("A message can have at most 4000 characters."),
+    "retrying": gettext_lazy("Not sent yet, trying again…"),
+    "tooBig": gettext_lazy(
+        "The connection was closed because it received too much data at once. "
+        "Reload the page to keep chatting."
+    ),
 }
 
 

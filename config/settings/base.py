@@ -114,6 +114,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "max_size": env.int("DATABASE_POOL_SIZE", default=20),
         "timeout": 10,
     }
+    # A connection the server dropped (restart, fail-over, terminated) is
+    # replaced when it is taken from the pool (psycopg_pool's check), before a
+    # request or a chat frame uses it.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the chat socket write while pages read; a busy timeout instead of
     # "database is locked" when two requests write at once.
@@ -133,11 +137,14 @@ SILENCED_SYSTEM_CHECKS = ["models.W040"]
 REDIS_URL = env("REDIS_URL", default="")
 
 if REDIS_URL:
+    # While Redis is away the cache answers as an empty one (config/cache.py):
+    # sessions fall back to the database, nothing fails a page or a message.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "velkomst",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
     # Redis pub/sub: one PUBLISH per announcement and one subscriber connection

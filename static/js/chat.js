@@ -4,7 +4,10 @@
  * - messages arrive live over /ws/conversations/<id>/ (community/realtime.py);
  * - every message gets an id made here (client_id) and waits in an outbox kept
  *   in localStorage until the server acknowledges it, so a dropped connection or
- *   a reload never loses it, and a resend never doubles it;
+ *   a reload never loses it, and a resend never doubles it. A send the server
+ *   could not store (error with "retry": true), or one not acknowledged within
+ *   ACK_WAIT, goes again on the open socket, with backoff, until it is stored;
+ *   only then does it show as sent;
  * - on every (re)connect the server sends everything after the last message
  *   shown; messages are placed by id and shown once;
  * - "Seen", "… is typing" and the connection state.
@@ -27,6 +30,8 @@
   const reportUrl = root.dataset.reportUrl;
   const storageKey = `velkomst-outbox-${meId}-${conversationId}`;
   const MAX_LENGTH = 4000;
+  const ACK_WAIT = 10000; // ms without an answer before a send goes again
+  const MAX_RETRY_DELAY = 30000;
   // The page's words, translated by the template (conversation.html).
   const TEXT = JSON.parse(document.getElementById("chat-text").textContent);
   const STATUS_TEXT = {
@@ -204,12 +209,41 @@
   }
 
   // --- Talking to the server --------------------------------------------------------
+  function sendEntry(entry) {
+    if (live.send({ type: "send", client_id: entry.client_id, body: entry.body })) {
+      entry.sentAt = Date.now();
+    }
+  }
+
   function flushOutbox() {
     outbox.forEach((entry) => {
       if (entry.waitUntil && entry.waitUntil > Date.now()) return;
       showPending(entry);
-      live.send({ type: "send", client_id: entry.client_id, body: entry.body });
+      sendEntry(entry);
     });
+  }
+
+  // A send that never heard back (the server went away mid-frame) goes again;
+  // the same client_id means it is stored once whatever happened.
+  function resendUnanswered() {
+    const now = Date.now();
+    outbox.forEach((entry) => {
+      if (entry.waitUntil && entry.waitUntil > now) return;
+      if (entry.sentAt && now - entry.sentAt > ACK_WAIT) sendEntry(entry);
+    });
+  }
+  window.setInterval(resendUnanswered, 2000);
+
+  function retryLater(entry, seconds, text) {
+    entry.attempts = (entry.attempts || 0) + 1;
+    const backoff = Math.min(MAX_RETRY_DELAY, 1000 * 2 ** (entry.attempts - 1));
+    const wait = Math.max((seconds || 0) * 1000, backoff / 2 + Math.random() * (backoff / 2));
+    entry.waitUntil = Date.now() + wait;
+    entry.sentAt = 0;
+    saveOutbox();
+    const item = showPending(entry);
+    item.querySelector(".chat-message__state").textContent = text;
+    window.setTimeout(flushOutbox, wait + 50);
   }
 
   function scheduleRead() {
@@ -260,24 +294,20 @@
 
   function handleError(frame) {
     const entry = outbox.find((e) => e.client_id === frame.client_id);
-    if (frame.code === "rate_limited" && entry) {
-      entry.waitUntil = Date.now() + (frame.retry_after || 5) * 1000;
-      const item = showPending(entry);
-      item.querySelector(".chat-message__state").textContent = frame.message;
-      window.setTimeout(flushOutbox, (frame.retry_after || 5) * 1000 + 50);
+    if (!entry) return;
+    if (frame.code === "rate_limited") {
+      retryLater(entry, frame.retry_after || 5, frame.message);
       return;
     }
-    if (entry && frame.code === "server_error") {
-      // Not stored: keep it and try again shortly (same id, so never twice).
-      entry.waitUntil = Date.now() + 3000;
-      window.setTimeout(flushOutbox, 3050);
+    if (frame.retry || frame.code === "server_error") {
+      // Not stored now: keep it and send it again (same id, so never twice).
+      retryLater(entry, frame.retry_after, TEXT.retrying);
       return;
     }
-    if (entry) {
-      outbox = outbox.filter((e) => e !== entry);
-      saveOutbox();
-      markFailed(frame.client_id, frame.message);
-    }
+    // Never storable as it is (too long, the match ended): say so and keep the text.
+    outbox = outbox.filter((e) => e !== entry);
+    saveOutbox();
+    markFailed(frame.client_id, frame.message);
   }
 
   const live = window.VelkomstSocket.open(`/ws/conversations/${conversationId}/`, {
@@ -290,6 +320,8 @@
     onState: (name, code) => {
       if (name === "closed" && code === 4401) {
         STATUS_TEXT.closed = TEXT.signedOut;
+      } else if (name === "closed" && (code === 4413 || code === 1009)) {
+        STATUS_TEXT.closed = TEXT.tooBig;
       } else if (name === "closed") {
         STATUS_TEXT.closed = TEXT.ended;
       }
@@ -312,7 +344,7 @@
       outbox.push(entry);
       saveOutbox();
       showPending(entry);
-      live.send({ type: "send", client_id: entry.client_id, body });
+      sendEntry(entry);
       input.value = "";
       input.focus();
     });

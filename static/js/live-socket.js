@@ -3,13 +3,14 @@
  * VelkomstSocket.open(path, {onOpen, onFrame, onState, query}) returns
  * {send(frame) -> bool, close()}. States passed to onState: "connecting",
  * "live", "offline" (will retry, at least every 30 s, for as long as the page
- * is open: a server or Redis restart only delays), "closed" (will not: the
- * server said signed out, ended or too big).
+ * is open: a server or Redis restart only delays; 4503 from the server means
+ * the same), "closed" (will not: the server said signed out, ended or too big).
  */
 (function () {
   "use strict";
 
-  const FINAL_CODES = new Set([4401, 4403, 4409, 1009]);
+  // Signed out, forbidden, match ended, frame too big: trying again would not help.
+  const FINAL_CODES = new Set([4401, 4403, 4409, 4413, 1009]);
   const MAX_DELAY = 30000;
   const PING_EVERY = 25000;
 

@@ -1,0 +1,122 @@
+"""Django's Redis cache, answering as an empty cache while Redis is away.
+
+Everything Velkomst keeps in the cache can be worked out again or read from the
+database: sessions are ``cached_db`` (a miss reads the database), the site frame
+and the directory's tags are rebuilt, rate-limit windows start afresh. So when
+Redis goes away a read is a miss and a write is dropped, instead of an error
+that would fail a page, a login or a chat message. After the first failure the
+process stops asking Redis for ``RETRY_AFTER`` seconds (a breaker shared by the
+process's threads), so an outage costs one failed round trip per process every
+few seconds, not one per call. ``incr`` and ``decr`` still raise (their callers
+count something and decide what an unknown count means).
+"""
+
+import logging
+import threading
+import time
+from functools import wraps
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER = 2.0  # seconds a process leaves Redis alone after a failure
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+class CacheUnavailable(RedisConnectionError):
+    """Raised by ``incr`` while the breaker is open."""
+
+
+# Django builds a cache object per thread; the breaker is per server address.
+_down_until: dict[str, float] = {}
+_lock = threading.Lock()
+
+
+def _fail_soft(answer):
+    """Run the method unless Redis is known to be away; on a connection error,
+    open the breaker and return ``answer(*args, **kwargs)``."""
+
+    def decorate(method):
+        @wraps(method)
+        def guarded(self, *args, **kwargs):
+            if self._breaker_open():
+                return answer(*args, **kwargs)
+            try:
+                result = method(self, *args, **kwargs)
+            except UNREACHABLE as error:
+                self._breaker_trip(error)
+                return answer(*args, **kwargs)
+            if _down_until:
+                self._breaker_close()
+            return result
+
+        return guarded
+
+    return decorate
+
+
+def _default(key, default=None, version=None):
+    return default
+
+
+def _false(*args, **kwargs):
+    return False
+
+
+def _none(*args, **kwargs):
+    return None
+
+
+def _empty(*args, **kwargs):
+    return {}
+
+
+def _all_keys_failed(data, *args, **kwargs):
+    return list(data)
+
+
+class ResilientRedisCache(RedisCache):
+    def _breaker_key(self) -> str:
+        return ",".join(self._servers)
+
+    def _breaker_open(self) -> bool:
+        until = _down_until.get(self._breaker_key())
+        return until is not None and time.monotonic() < until
+
+    def _breaker_trip(self, error: Exception) -> None:
+        key = self._breaker_key()
+        with _lock:
+            was_down = key in _down_until
+            _down_until[key] = time.monotonic() + RETRY_AFTER
+        if not was_down:
+            logger.warning("cache: Redis unreachable (%s); answering as empty", error)
+
+    def _breaker_close(self) -> None:
+        if _down_until.pop(self._breaker_key(), None) is not None:
+            logger.warning("cache: Redis reachable again")
+
+    get = _fail_soft(_default)(RedisCache.get)
+    add = _fail_soft(_false)(RedisCache.add)
+    set = _fail_soft(_false)(RedisCache.set)
+    touch = _fail_soft(_false)(RedisCache.touch)
+    delete = _fail_soft(_false)(RedisCache.delete)
+    has_key = _fail_soft(_false)(RedisCache.has_key)
+    get_many = _fail_soft(_empty)(RedisCache.get_many)
+    set_many = _fail_soft(_all_keys_failed)(RedisCache.set_many)
+    delete_many = _fail_soft(_none)(RedisCache.delete_many)
+    clear = _fail_soft(_false)(RedisCache.clear)
+
+    def incr(self, key, delta=1, version=None):
+        if self._breaker_open():
+            raise CacheUnavailable("Redis is unreachable")
+        try:
+            value = super().incr(key, delta, version)
+        except UNREACHABLE as error:
+            self._breaker_trip(error)
+            raise
+        if _down_until:
+            self._breaker_close()
+        return value

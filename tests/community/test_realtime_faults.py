@@ -1,0 +1,466 @@
+"""The sockets under faults and floods (community/realtime.py): a send the
+server could not store says so with its client_id and "retry"; the cache being
+away never fails a send; a dropped database connection is retried; a fault at
+connect closes with "try again" instead of crashing; floods of pings, read
+receipts and frames cost little and every frame gets a defined answer.
+"""
+
+import asyncio
+import json
+import logging
+
+import pytest
+from channels.layers import channel_layers
+from django.db import OperationalError
+from django.test import override_settings
+
+from community import realtime
+from community.models import Message, Participant
+from tests.community.test_realtime import (
+    chat_path,
+    connected,
+    next_of,
+    send_frame,
+    session_cookie,
+    socket,
+)
+from tests.factories import make_match, make_member
+from tests.live import run_async as run
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_layer():
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
+
+
+@pytest.fixture
+def pair():
+    host = make_member(role="host", display_name="Hanne Host", capacity=2)
+    newcomer = make_member(role="newcomer", display_name="Nadia Newcomer")
+    return host, newcomer, make_match(newcomer, host)
+
+
+@pytest.fixture
+def no_crash(caplog):
+    """Fails the test if a socket logged an error (an uncaught consumer
+    exception, a frame that failed)."""
+    caplog.set_level(logging.WARNING)
+    yield caplog
+    errors = [
+        record.getMessage()
+        for record in caplog.records
+        if record.levelno >= logging.ERROR
+    ]
+    assert errors == []
+
+
+async def opened(match, cookie):
+    communicator = await connected(chat_path(match), cookie)
+    await next_of(communicator, "read")
+    return communicator
+
+
+def counting(monkeypatch, owner, name: str) -> list:
+    calls = []
+    original = getattr(owner, name)
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+# --- Nothing lost --------------------------------------------------------------------
+
+REDIS_AWAY = {
+    "default": {
+        "BACKEND": "config.cache.ResilientRedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+    }
+}
+
+
+def test_a_send_is_stored_and_acknowledged_while_the_cache_is_away(pair, no_crash):
+    host, newcomer, match = pair
+    with override_settings(CACHES=REDIS_AWAY):
+        cookie = session_cookie(host)  # the session lives on in the database
+
+        async def scenario():
+            communicator = await opened(match, cookie)
+            await communicator.send_json_to(send_frame("Still there?"))
+            ack = await next_of(communicator, "ack")
+            await communicator.disconnect()
+            return ack
+
+        ack = run(scenario)
+    assert Message.objects.get().pk == ack["id"]
+
+
+def test_a_send_the_database_could_not_store_says_so_with_its_id_and_retry(
+    pair, monkeypatch, no_crash
+):
+    from community.services import messaging
+
+    host, newcomer, match = pair
+    cookie = session_cookie(host)
+    original = messaging.message_send
+    failures = []
+
+    def away_twice(**kwargs):
+        if len(failures) < 2:  # the first try and the server's own retry
+            failures.append(1)
+            raise OperationalError("server closed the connection unexpectedly")
+        return original(**kwargs)
+
+    monkeypatch.setattr(messaging, "message_send", away_twice)
+    frame = send_frame("Hello after the fault")
+
+    async def scenario():
+        communicator = await opened(match, cookie)
+        await communicator.send_json_to(frame)
+        error = await next_of(communicator, "error")
+        await communicator.send_json_to(frame)  # the page sends it again
+        ack = await next_of(communicator, "ack")
+        await communicator.disconnect()
+        return error, ack
+
+    error, ack = run(scenario)
+    assert error["code"] == "not_stored"
+    assert error["client_id"] == frame["client_id"]
+    assert error["retry"] is True and error["retry_after"] >= 1
+    assert ack["client_id"] == frame["client_id"] and not ack["duplicate"]
+    assert Message.objects.count() == 1
+
+
+def test_a_dropped_database_connection_is_replaced_before_the_send_fails(
+    pair, monkeypatch, no_crash
+):
+    from community.services import messaging
+
+    host, newcomer, match = pair
+    cookie = session_cookie(host)
+    original = messaging.message_send
+    dropped = []
+
+    def dropped_once(**kwargs):
+        if not dropped:
+            dropped.append(1)
+            raise OperationalError("terminating connection due to administrator")
+        return original(**kwargs)
+
+    monkeypatch.setattr(messaging, "message_send", dropped_once)
+
+    async def scenario():
+        communicator = await opened(match, cookie)
+        await communicator.send_json_to(send_frame())
+        ack = await next_of(communicator, "ack")
+        await communicator.disconnect()
+        return ack
+
+    assert run(scenario)["id"] == Message.objects.get().pk
+
+
+def test_a_rule_that_never_passes_says_not_to_retry(pair, no_crash):
+    host, newcomer, match = pair
+    cookie = session_cookie(host)
+
+    async def scenario():
+        communicator = await opened(match, cookie)
+        await communicator.send_json_to(send_frame("x" * 4001))
+        error = await next_of(communicator, "error")
+        await communicator.disconnect()
+        return error
+
+    error = run(scenario)
+    assert error["code"] == "invalid" and error["retry"] is False
+
+
+# --- Never a crash -------------------------------------------------------------------
+
+
+def test_a_fault_at_connect_closes_with_try_again_instead_of_crashing(
+    pair, monkeypatch, no_crash
+):
+    host, newcomer, match = pair
+    cookie = session_cookie(host)
+
+    async def layer_away(self, group, channel):
+        raise ConnectionError("Error 111 connecting to redis")
+
+    from channels.layers import InMemoryChannelLayer
+
+    monkeypatch.setattr(InMemoryChannelLayer, "group_add", layer_away)
+
+    async def scenario():
+        results = []
+        for path in (chat_path(match), "/ws/notifications/"):
+            communicator = socket(path, cookie)
+            results.append(await communicator.connect())
+        return results
+
+    assert run(scenario) == [(False, 4503), (False, 4503)]
+
+
+def test_a_layer_event_that_fails_leaves_the_socket_working(
+    pair, monkeypatch, no_crash
+):
+    host, newcomer, match = pair
+    cookie = session_cookie(host)
+    original = realtime.ConversationConsumer._missed
+    failed = []
+
+    def away_once(self, after, clamp):
+        if not clamp and not failed:
+            failed.append(1)
+            raise OperationalError("the database went away")
+        return original(self, after, clamp)
+
+    monkeypatch.setattr(realtime.ConversationConsumer, "_missed", away_once)
+
+    async def scenario():
+        communicator = await opened(match, cookie)
+        layer = channel_layers["default"]
+        # An announcement with a gap makes the socket read the database.
+        await layer.group_send(
+            realtime.conversation_group(match.conversation.pk),
+            {"type": "chat.message", "message": {"id": 99}, "previous_id": 98},
+        )
+        await asyncio.sleep(0.2)
+        await communicator.send_json_to({"type": "ping"})
+        pong = await next_of(communicator, "pong")
+        await communicator.disconnect()
+        return pong
+
+    assert run(scenario)["type"] == "pong"
+    assert failed == [1]
+
+
+# --- Floods cost little --------------------------------------------------------------
+
+
+def test_a_ping_flood_checks_the_database_once_and_every_ping_is_answered(
+    pair, monkeypatch, no_crash
+):
+    host, newcomer, match = pair
+    cookie = session_cookie(host)
+    checks = counting(monkeypatch, realtime.ConversationConsumer, "_still_allowed")
+
+    async def scenario():
+        communicator = await opened(match, cookie)
+        for _ in range(30):
+            await communicator.send_json_to({"type": "ping"})
+        frames = [await communicator.receive_json_from(timeout=3) for _ in range(30)]
+        await communicator.disconnect()
+        return frames
+
+    frames = run(scenario)
+    assert [frame["type"] for frame in frames] == ["pong"] * 30
+    assert len(checks) <= 1
+
+
+def test_a_frame_flood_is_refused_cheaply_and_sends_keep_their_id(
+    pair, monkeypatch, no_crash
+):
+    host, newcomer, match = pair
+    cookie = session_cookie(host)
+    checks = counting(monkeypatch, realtime.ConversationConsumer, "_still_allowed")
+    flood = realtime.FRAME_BURST + 200
+
+    async def scenario():
+        communicator = await opened(match, cookie)
+        for _ in range(int(flood)):
+            await communicator.send_json_to({"type": "typing"})
+        await communicator.send_json_to(send_frame(client_id=None))
+        frames = []
+        while not await communicator.receive_nothing(timeout=0.5):
+            frames.append(await communicator.receive_json_from())
+        await asyncio.sleep(1.1)  # the bucket refills: the socket works again
+        await communicator.send_json_to({"type": "ping"})
+        pong = await next_of(communicator, "pong")
+        await communicator.disconnect()
+        return frames, pong
+
+    frames, pong = run(scenario)
+    refusals = [frame for frame in frames if frame.get("code") == "too_many_frames"]
+    assert 1 <= len(refusals) <= 3  # told, not flooded back
+    send_refusal = refusals[-1]
+    assert send_refusal["client_id"] and send_refusal["retry"] is True
+    assert pong["type"] == "pong"
+    assert not Message.objects.exists()
+    assert len(checks) <= 1
+
+
+def test_read_receipts_in_a_flood_are_written_at_most_once_a_second(
+    pair, monkeypatch, no_crash
+):
+    from community.services.messaging import message_send
+
+    host, newcomer, match = pair
+    conversation_id = match.conversation.pk
+    ids = [
+        message_send(
+            conversation_id=conversation_id,
+            sender=newcomer,
+            body=f"Message {n}",
+            client_id=f"00000000-0000-4000-8000-{n:012d}",
+        ).message.pk
+        for n in range(20)
+    ]
+    cookie = session_cookie(host)
+    writes = counting(monkeypatch, realtime.ConversationConsumer, "_mark_read")
+
+    async def scenario():
+        communicator = await opened(match, cookie)
+        for message_id in ids:
+            await communicator.send_json_to({"type": "read", "up_to": message_id})
+        await asyncio.sleep(realtime.READ_EVERY + 0.5)
+        await communicator.disconnect()
+
+    run(scenario)
+    assert len(writes) <= 2
+    watermark = Participant.objects.get(
+        conversation_id=conversation_id, profile=host
+    ).last_read_id
+    assert watermark == ids[-1]
+
+
+def test_a_notification_ping_flood_checks_the_database_once(
+    pair, monkeypatch, no_crash
+):
+    host, newcomer, match = pair
+    cookie = session_cookie(host)
+    counts = counting(monkeypatch, realtime.NotificationConsumer, "_counts")
+
+    async def scenario():
+        communicator = await connected("/ws/notifications/", cookie)
+        first = await next_of(communicator, "counts")
+        for _ in range(20):
+            await communicator.send_json_to({"type": "ping"})
+        frames = [await communicator.receive_json_from(timeout=3) for _ in range(20)]
+        await communicator.disconnect()
+        return first, frames
+
+    first, frames = run(scenario)
+    assert all(frame == first for frame in frames)
+    assert len(counts) == 1  # the one at connect
+
+
+# --- Every frame ends in a defined answer --------------------------------------------
+
+HOSTILE_FRAMES = [
+    ("not json", "bad_json"),
+    ("", "bad_json"),
+    ("[]", "bad_frame"),
+    ("null", "bad_frame"),
+    ('"ping"', "bad_frame"),
+    ("{}", "bad_frame"),
+    ('{"type": 5}', "bad_frame"),
+    ('{"type": "x' + "y" * 5000 + '"}', "unknown_type"),
+    ('{"type": "send"}', "bad_frame"),
+    ('{"type": "send", "client_id": 7, "body": "hi"}', "bad_frame"),
+    ('{"type": "send", "client_id": "' + "a" * 65 + '", "body": "hi"}', "bad_frame"),
+    ('{"type": "send", "client_id": "not-a-uuid", "body": "hi"}', "invalid"),
+    (
+        '{"type": "send", "client_id": "6c7c2a1e-5a3b-4c3d-9e2f-1a2b3c4d5e6f"}',
+        "bad_frame",
+    ),
+    (
+        '{"type": "send", "client_id": "6c7c2a1e-5a3b-4c3d-9e2f-1a2b3c4d5e6f", '
+        '"body": ["a"]}',
+        "bad_frame",
+    ),
+    (
+        '{"type": "send", "client_id": "6c7c2a1e-5a3b-4c3d-9e2f-1a2b3c4d5e6f", '
+        '"body": "   "}',
+        "invalid",
+    ),
+    (
+        '{"type": "send", "client_id": "6c7c2a1e-5a3b-4c3d-9e2f-1a2b3c4d5e6f", '
+        '"body": "\\u0000"}',
+        "invalid",
+    ),
+    ('{"type": "read"}', "bad_frame"),
+    ('{"type": "read", "up_to": -1}', "bad_frame"),
+    ('{"type": "read", "up_to": "5"}', "bad_frame"),
+    ('{"type": "read", "up_to": true}', "bad_frame"),
+    ('{"type": "read", "up_to": 1.5}', "bad_frame"),
+    ('{"type": "read", "up_to": 99999999999999999999999}', None),
+    ('{"type": "typing", "extra": {"deep": [1, 2, 3]}}', None),
+    ('{"type": "ping", "after": "x"}', "pong"),
+    ("\ud800", "bad_json"),
+]
+
+
+@pytest.mark.parametrize(("raw", "answer"), HOSTILE_FRAMES)
+def test_every_hostile_chat_frame_gets_a_defined_answer(pair, raw, answer, no_crash):
+    host, newcomer, match = pair
+    cookie = session_cookie(host)
+
+    async def scenario():
+        communicator = await opened(match, cookie)
+        await communicator.send_input({"type": "websocket.receive", "text": raw})
+        frames = []
+        while not await communicator.receive_nothing(timeout=0.3):
+            frames.append(await communicator.receive_json_from())
+        await communicator.send_json_to({"type": "ping"})
+        alive = await next_of(communicator, "pong")
+        await communicator.disconnect()
+        return frames, alive
+
+    frames, alive = run(scenario)
+    if answer is None:
+        assert [f for f in frames if f["type"] == "error"] == []
+    elif answer == "pong":
+        assert frames[-1]["type"] == "pong"
+    else:
+        assert [f.get("code") for f in frames if f["type"] == "error"] == [answer]
+    assert alive["type"] == "pong"  # and the socket is still up
+    assert not Message.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["nope", "{}", '{"type": "send", "body": "hi"}', '{"type": "read", "up_to": 1}'],
+)
+def test_every_hostile_notification_frame_gets_an_error(pair, raw, no_crash):
+    host, newcomer, match = pair
+    cookie = session_cookie(host)
+
+    async def scenario():
+        communicator = await connected("/ws/notifications/", cookie)
+        await next_of(communicator, "counts")
+        await communicator.send_to(text_data=raw)
+        error = await next_of(communicator, "error")
+        await communicator.send_json_to({"type": "ping"})
+        alive = await next_of(communicator, "counts")
+        await communicator.disconnect()
+        return error, alive
+
+    error, alive = run(scenario)
+    assert error["code"] in {"bad_json", "bad_frame", "unknown_type"}
+    assert alive["type"] == "counts"
+
+
+def test_binary_and_oversized_frames_on_the_notification_socket(pair, no_crash):
+    host, newcomer, match = pair
+    cookie = session_cookie(host)
+
+    async def scenario():
+        communicator = await connected("/ws/notifications/", cookie)
+        await next_of(communicator, "counts")
+        await communicator.send_to(bytes_data=b"\x00\x01")
+        binary = await next_of(communicator, "error")
+        await communicator.send_to(text_data=json.dumps({"type": "x" * 70_000}))
+        too_big = await next_of(communicator, "error")
+        closed = await communicator.receive_output(timeout=3)
+        return binary, too_big, closed
+
+    binary, too_big, closed = run(scenario)
+    assert binary["code"] == "binary" and too_big["code"] == "too_big"
+    assert closed == {"type": "websocket.close", "code": realtime.CLOSE_TOO_BIG}
