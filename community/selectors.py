@@ -1,13 +1,12 @@
 """Reads: what a member may see, in as few queries as possible."""
 
-from functools import cache
 from typing import TYPE_CHECKING
 
-from django.db import connection
-from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, When
+from django.db.models import Case, F, Q, QuerySet, When
 from django.http import QueryDict
 from django.utils.translation import gettext
 
+from community import selectors_visibility as visibility
 from community.models import Block, Match, MatchRequest, Profile
 
 if TYPE_CHECKING:
@@ -31,15 +30,9 @@ def profile_for_user(user) -> Profile | None:
 
 
 def hidden_profile_ids(*, profile: Profile) -> set[int]:
-    """Ids of the members ``profile`` must not see: those they blocked and those
-    who blocked them. One query; the directory, suggestions and profile pages
-    exclude these."""
-    rows = Block.objects.filter(Q(blocker=profile) | Q(blocked=profile)).values_list(
-        "blocker_id", "blocked_id"
-    )
-    hidden = {other for pair in rows for other in pair}
-    hidden.discard(profile.pk)
-    return hidden
+    """Ids of the members ``profile`` must not see because of a block, either
+    way (``selectors_visibility.blocked_ids``). One query."""
+    return visibility.blocked_ids(profile)
 
 
 ANSWERED_STATUSES = (
@@ -146,45 +139,16 @@ def active_match_between(*, profile: Profile, other: Profile) -> Match | None:
     ).first()
 
 
-def visible_member(*, viewer: Profile, pk: int) -> Profile | None:
-    """Another member ``viewer`` may see: not deleted, not blocked either way.
-    Paused members are visible only to the members they are matched with or
-    have a request with; None otherwise (the caller answers 404)."""
-    other = (
-        Profile.objects.filter(pk=pk, is_deleted=False)
-        .exclude(pk=viewer.pk)
-        .select_related("municipality")
-        .first()
-    )
-    if other is None or other.pk in hidden_profile_ids(profile=viewer):
-        return None
-    if not other.is_available and not _in_touch(viewer, other):
-        return None
-    return other
-
-
-def _in_touch(profile: Profile, other: Profile) -> bool:
-    low, high = sorted([profile.pk, other.pk])
-    return (
-        MatchRequest.objects.filter(pair_low=low, pair_high=high).exists()
-        or Match.objects.filter(
-            Q(host=profile, newcomer=other) | Q(host=other, newcomer=profile)
-        ).exists()
-    )
-
-
 def block_consequences(*, blocker: Profile, other: Profile) -> dict:
     """What blocking ``other`` would change, for the confirmation page:
-    ``active_match`` (ended by the block) and ``pending_request`` (cancelled)."""
+    ``active_match`` (ended by the block) and ``pending_request`` (cancelled).
+    Only asked about members ``blocker`` may see, so never one they blocked."""
     low, high = sorted([blocker.pk, other.pk])
     return {
         "active_match": active_match_between(profile=blocker, other=other),
         "pending_request": MatchRequest.objects.filter(
             pair_low=low, pair_high=high, status=MatchRequest.Status.PENDING
         ).first(),
-        "already_blocked": Block.objects.filter(
-            blocker=blocker, blocked=other
-        ).exists(),
     }
 
 
@@ -197,19 +161,6 @@ def blocks_made_by(*, profile: Profile) -> list[Block]:
     )
 
 
-def block_target(*, blocker: Profile, pk: int) -> Profile | None:
-    """A member I may block or report: anyone but me who has not left, unless
-    they blocked me (then they are hidden from me, as everywhere)."""
-    other = (
-        Profile.objects.filter(pk=pk, is_deleted=False).exclude(pk=blocker.pk).first()
-    )
-    if other is None:
-        return None
-    if Block.objects.filter(blocker=other, blocked=blocker).exists():
-        return None
-    return other
-
-
 # --- Directory, search and suggestions ------------------------------------------
 
 # The directory counts its members exactly up to this many; beyond, it says "more
@@ -217,50 +168,9 @@ def block_target(*, blocker: Profile, pk: int) -> Profile | None:
 DIRECTORY_COUNT_BOUND = 1000
 
 
-def _excluded_ids(viewer: Profile, *, busy: bool = False) -> set[int]:
-    """Ids of the members ``viewer`` must not see, blocked either way (as
-    ``hidden_profile_ids``), and with ``busy`` also those already matched with
-    them or with a request pending between them. One query, written out once
-    per process (``_excluded_sql``): every directory and suggestions page asks,
-    and composing the three-way union with the ORM cost more than running it."""
-    me = viewer.pk
-    params = [me, me]  # blocks
-    if busy:
-        params += [Match.Status.ACTIVE, me, me, MatchRequest.Status.PENDING, me, me]
-    with connection.cursor() as cursor:
-        cursor.execute(_excluded_sql(busy), params)
-        return {pk for pair in cursor.fetchall() for pk in pair} - {viewer.pk}
-
-
-@cache
-def _excluded_sql(busy: bool) -> str:
-    quote = connection.ops.quote_name
-
-    def pairs(model, first: str, second: str, status: bool) -> str:
-        meta = model._meta
-        a, b = (quote(meta.get_field(name).column) for name in (first, second))
-        where = f"({a} = %s OR {b} = %s)"
-        if status:
-            where = f"{quote(meta.get_field('status').column)} = %s AND {where}"
-        # Only the models' own table and column names go into the text.
-        return f"SELECT {a}, {b} FROM {quote(meta.db_table)} WHERE {where}"  # noqa: S608
-
-    selects = [pairs(Block, "blocker", "blocked", status=False)]
-    if busy:
-        selects.append(pairs(Match, "host", "newcomer", status=True))
-        selects.append(pairs(MatchRequest, "sender", "recipient", status=True))
-    return " UNION ALL ".join(selects)
-
-
 def _shown_to(viewer: Profile, *, busy: bool = False) -> QuerySet[Profile]:
-    """Everyone ``viewer`` may find: complete, available, not deleted, not
-    blocked either way, not the viewer (and with ``busy``, not matched or asked
-    either)."""
-    queryset = Profile.objects.filter(
-        is_listed=True, is_available=True, is_deleted=False
-    ).exclude(pk=viewer.pk)
-    excluded = _excluded_ids(viewer, busy=busy)
-    return queryset.exclude(pk__in=excluded) if excluded else queryset
+    """Everyone ``viewer`` may find in a list (``visibility.findable_by``)."""
+    return visibility.findable_by(viewer, busy=busy)
 
 
 # What a member card (community/views/directory.py) and its explanation
@@ -389,7 +299,7 @@ def directory_profiles(
 def suggestion_hidden_count(*, viewer: Profile) -> int:
     """How many members are hidden from ``viewer``'s suggestions now: blocked
     either way, matched, or with a request pending. One query."""
-    return len(_excluded_ids(viewer, busy=True))
+    return len(visibility.blocked_ids(viewer, busy=True))
 
 
 def suggestion_ranking(*, viewer: Profile, count: int) -> list[list[int]]:
@@ -423,27 +333,12 @@ def suggested_profiles(
 
 
 def member_profile_for(*, viewer: Profile, pk: int) -> Profile | None:
-    """The profile page of member ``pk`` as ``viewer`` may see it, or None (the
-    view answers 404 without saying why): deleted, incomplete, blocked either
-    way, paused or in another match pool (``Profile.match_pool``), unless it
-    is my own profile or we are matched."""
+    """The profile page of member ``pk`` (or my own), loaded for the page, if
+    ``viewer`` may see them (``selectors_visibility``); None otherwise, and the
+    view answers 404 without saying why."""
     from community import matching
 
-    if pk == viewer.pk:
-        queryset = Profile.objects.filter(pk=pk)
-    else:
-        matched = Exists(
-            Match.objects.filter(status=Match.Status.ACTIVE).filter(
-                Q(host=viewer, newcomer=OuterRef("pk"))
-                | Q(host=OuterRef("pk"), newcomer=viewer)
-            )
-        )
-        queryset = (
-            Profile.objects.filter(is_listed=True, pk=pk, is_deleted=False)
-            .filter(Q(is_available=True, match_pool=viewer.match_pool) | Q(matched))
-            .exclude(pk__in=hidden_profile_ids(profile=viewer))
-        )
-    queryset = matching.prefetch_for_explain(queryset).select_related(
+    queryset = matching.prefetch_for_explain(Profile.objects.all()).select_related(
         "partner_organisation"
     )
-    return queryset.first()
+    return visibility.visible_member(viewer=viewer, pk=pk, queryset=queryset)

@@ -26,6 +26,7 @@ from community.models import (
     Role,
 )
 from community.models.matches import MAX_OPEN_REQUESTS_SENT, MIN_REQUEST_MESSAGE
+from community.selectors_visibility import blockers_between
 from community.services.claims import claim_each
 from community.services.emails import email_send, member_url, one_line
 from community.services.errors import RuleBroken
@@ -61,11 +62,10 @@ class PairFacts:
 
 
 def pair_facts(*, sender: Profile, recipient: Profile) -> PairFacts:
-    blockers = set(
-        Block.objects.filter(
-            Q(blocker=sender, blocked=recipient) | Q(blocker=recipient, blocked=sender)
-        ).values_list("blocker_id", flat=True)
-    )
+    """The blocks (read as the visibility rule reads them), the request waiting
+    and the active match between the two, and how many requests ``sender``
+    has waiting."""
+    blockers = blockers_between(sender, recipient)
     low, high = sorted([sender.pk, recipient.pk])
     pending = (
         MatchRequest.objects.filter(

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,9 +23,10 @@ from community.forms.profile import (
     language_formset,
 )
 from community.forms.wheel import WheelForm
-from community.models import Block, Profile, Role
-from community.permissions import login_required_with_profile
+from community.models import Profile, Role
+from community.permissions import login_required_with_profile, member_required
 from community.selectors_pairs import wheel_answers
+from community.selectors_visibility import visible_other
 from community.services.data_export import member_data_export
 from community.services.errors import RuleBroken
 from community.services.profiles import (
@@ -288,19 +289,27 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def photo(request: HttpRequest, pk: int) -> HttpResponse:
     """A member's photo, for signed-in members only: photos are never public
-    files. Others see it only if the member chose to show it and neither has
-    blocked the other."""
-    target = get_object_or_404(Profile, pk=pk, is_deleted=False)
+    files. My own always (the set-up shows it before my profile is complete);
+    another member's on the terms of their profile page, and only if they chose
+    to show it."""
     me = request.profile
-    if target.pk != me.pk:
-        blocked = Block.objects.filter(
-            blocker__in=(me, target), blocked__in=(me, target)
-        ).exists()
-        if not target.show_photo or blocked or me.missing_for_browsing():
-            raise Http404
-    if not target.photo:
+    if pk != me.pk:
+        return _others_photo(request, pk)
+    if me.is_deleted or not me.photo:
         raise Http404
-    response = FileResponse(target.photo.open("rb"), content_type="image/jpeg")
+    return _photo_response(me)
+
+
+@member_required
+def _others_photo(request: HttpRequest, pk: int) -> HttpResponse:
+    target = visible_other(viewer=request.profile, pk=pk)
+    if target is None or not target.show_photo or not target.photo:
+        raise Http404
+    return _photo_response(target)
+
+
+def _photo_response(profile: Profile) -> HttpResponse:
+    response = FileResponse(profile.photo.open("rb"), content_type="image/jpeg")
     response["Cache-Control"] = "private, max-age=3600"
     return response
 

@@ -24,7 +24,6 @@ from community.selectors import (
     matches_for,
     member_relation,
     requests_for,
-    visible_member,
 )
 from community.selectors_pairs import (
     events_for_pair,
@@ -32,6 +31,7 @@ from community.selectors_pairs import (
     open_checkins,
     wheel_answers,
 )
+from community.selectors_visibility import visible_other
 from community.services.errors import RuleBroken
 from community.services.requests import (
     match_end as match_end_service,
@@ -61,7 +61,9 @@ def _first_error(form) -> str:
 @member_required
 def request_create(request: HttpRequest, pk: int) -> HttpResponse:
     me = request.profile
-    other = visible_member(viewer=me, pk=pk)
+    # Hidden members are a 404 as on their profile page; so are paused ones,
+    # whom nobody may ask.
+    other = visible_other(viewer=me, pk=pk)
     if other is None or not other.is_available:
         raise Http404
     relation = member_relation(viewer=me, other=other)

@@ -1,5 +1,8 @@
 """Blocking and reporting members. Thin views over community/services/safety.py;
-a member who is hidden from me (or does not exist) is a 404."""
+a member I may not see (community/selectors_visibility.py: blocked either way,
+paused or in another closed programme and not in touch with me, gone, or
+myself) is a 404, as on their profile page. Only my own block can be lifted
+whatever became of the member."""
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -8,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from community.forms.requests import ReportForm
-from community.models import Profile
 from community.permissions import member_required
-from community.selectors import block_consequences, block_target, blocks_made_by
+from community.selectors import block_consequences, blocks_made_by
+from community.selectors_visibility import blocked_by, visible_other
 from community.services.errors import RuleBroken
 from community.services.safety import member_block, member_report, member_unblock
 
@@ -19,7 +22,7 @@ from community.services.safety import member_block, member_report, member_unbloc
 @member_required
 def block(request: HttpRequest, pk: int) -> HttpResponse:
     me = request.profile
-    other = block_target(blocker=me, pk=pk)
+    other = visible_other(viewer=me, pk=pk)
     if other is None:
         raise Http404
     if request.method == "POST":
@@ -48,9 +51,7 @@ def block(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @member_required
 def unblock(request: HttpRequest, pk: int) -> HttpResponse:
-    other = Profile.objects.filter(
-        pk=pk, blocks_received__blocker=request.profile
-    ).first()
+    other = blocked_by(blocker=request.profile, pk=pk)
     if other is None:
         raise Http404
     member_unblock(blocker=request.profile, blocked=other)
@@ -65,7 +66,7 @@ def unblock(request: HttpRequest, pk: int) -> HttpResponse:
 @member_required
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     me = request.profile
-    other = block_target(blocker=me, pk=pk)
+    other = visible_other(viewer=me, pk=pk)
     if other is None:
         raise Http404
     form = ReportForm(request.POST if request.method == "POST" else None)

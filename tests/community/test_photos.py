@@ -93,6 +93,9 @@ def _upload(client, data: bytes, name: str = "me.jpg"):
             "time_per_month": "1-2",
             "capacity": "1",
             "show_photo": "on",
+            # Ticked on the form, as a browser sends it: unticked would pause
+            # the owner, and a paused member's photo is hidden like their page.
+            "is_available": "on",
             "photo_upload": photo,
         },
     )
