@@ -16,6 +16,7 @@ from community.services.announcements import announcements_send
 from community.services.checkins import checkins_send
 from community.services.events import event_reminders_send
 from community.services.messaging import unread_message_emails_send
+from community.services.profiles import deleted_member_quotes_erase
 from community.services.requests import (
     pending_requests_expire,
     pending_requests_remind,
@@ -68,6 +69,11 @@ JOBS: list[Job] = [
         "announcements",
         lambda: announcements_send(),
         "Send coordinators' announcements, a batch of members per run.",
+    ),
+    Job(
+        "deleted-member-quotes",
+        lambda: deleted_member_quotes_erase(),
+        "Erase deleted members' quoted messages from reports closed or 180 days old.",
     ),
 ]
 

@@ -8,15 +8,18 @@ transaction, and keep the tag bitmasks in step with the tags.
 import re
 import uuid
 from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
 import pycountry
 from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -24,6 +27,7 @@ from django.utils.translation import gettext
 from community.models import (
     AnnouncementDelivery,
     Block,
+    CheckIn,
     HopeTag,
     InterestTag,
     LanguageTag,
@@ -38,6 +42,7 @@ from community.models import (
     ProfileLanguage,
     ProfileProfession,
     ProgrammeTexts,
+    Report,
     WheelArea,
 )
 from community.selectors import USER_PROFILE, profile_for_user
@@ -277,6 +282,81 @@ def _active_match_count(profile_id: int) -> int:
     ).count()
 
 
+# A report about a member who then deleted their account keeps its copy of
+# their message while it is open, for the coordinators to act on, but no longer
+# than this many days after it was made.
+DELETED_MEMBER_QUOTE_DAYS = 180
+
+
+def _quotes_erase(reports: QuerySet[Report], now: datetime) -> int:
+    """Empty the quoted message of those ``reports`` that are closed or older
+    than ``DELETED_MEMBER_QUOTE_DAYS``. Returns how many changed."""
+    cutoff = now - timedelta(days=DELETED_MEMBER_QUOTE_DAYS)
+    return (
+        reports.exclude(quoted_message="")
+        .filter(Q(handled=True) | Q(created_at__lte=cutoff))
+        .update(quoted_message="")
+    )
+
+
+def deleted_member_quotes_erase(*, now: datetime | None = None) -> int:
+    """The scheduled side of ``account_delete``: once a report about a deleted
+    member is closed (or ``DELETED_MEMBER_QUOTE_DAYS`` old), its copy of their
+    message goes. One UPDATE, so two runs at once do no harm. Returns how many
+    reports changed."""
+    return _quotes_erase(
+        Report.objects.filter(reported__is_deleted=True), now or timezone.now()
+    )
+
+
+def _typed_tags_forget(tag_ids: list[int]) -> None:
+    """Interests a member typed in themselves (not on the curated list) that
+    nobody else has: their words, so they go with them."""
+    unused = InterestTag.objects.filter(
+        pk__in=tag_ids, curated=False, profile_items__isnull=True
+    )
+    # One by one through delete(): the directory's tag cache hears of it.
+    for tag in unused:
+        tag.delete()
+
+
+def _admin_log_relabel(
+    *, user: AbstractBaseUser, profile: Profile, names: list[str]
+) -> None:
+    """The admins' history (Wagtail's and Django's) keeps each object's name as
+    it was when someone acted on it, e.g. "Lucía reported Troels". In the
+    history of objects about the member, the member's former ``names`` become
+    "Former member"."""
+    from django.contrib.admin.models import LogEntry
+    from wagtail.models import ModelLogEntry
+
+    patterns = [
+        re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        for name in sorted({name for name in names if name}, key=len, reverse=True)
+    ]
+    former = gettext("Former member")
+    about_member = [
+        get_user_model().objects.filter(pk=user.pk),
+        Profile.objects.filter(pk=profile.pk),
+        Report.objects.filter(Q(reporter=profile) | Q(reported=profile)),
+        Match.objects.filter(Q(host=profile) | Q(newcomer=profile)),
+        MatchRequest.objects.filter(Q(sender=profile) | Q(recipient=profile)),
+    ]
+    for objects in about_member:
+        content_type = ContentType.objects.get_for_model(objects.model)
+        pks = [str(pk) for pk in objects.values_list("pk", flat=True)]
+        for log_model, field in ((ModelLogEntry, "label"), (LogEntry, "object_repr")):
+            entries = log_model.objects.filter(
+                content_type=content_type, object_id__in=pks
+            ).values_list("pk", field)
+            for pk, text in entries:
+                renamed = text
+                for pattern in patterns:
+                    renamed = pattern.sub(former, renamed)
+                if renamed != text:
+                    log_model.objects.filter(pk=pk).update(**{field: renamed})
+
+
 @transaction.atomic
 def account_delete(*, user: AbstractBaseUser) -> None:
     """Erase a member's personal data and close the account.
@@ -284,10 +364,23 @@ def account_delete(*, user: AbstractBaseUser) -> None:
     What others keep (a past match, a request they received) stays, shown as
     "Former member": the profile row remains with ``is_deleted`` set and nothing
     personal in it. Pending requests are cancelled and active matches ended.
-    Reports the member made stay for the coordinators.
+
+    None of the member's own words stay: profile texts, typed-in interests,
+    request messages and reasons, chat messages ("Message removed" for the
+    other member), why they ended a match, their wheel and check-ins, and what
+    they wrote in reports they made (the report itself, and the coordinators'
+    note on it, stay). One exception: an open report about the member keeps its
+    copy of their message for the coordinators, until it is closed or
+    ``DELETED_MEMBER_QUOTE_DAYS`` old (``deleted_member_quotes_erase``, a job).
     """
     profile = profile_get_or_create_for(user)
     now = timezone.now()
+    names = [
+        profile.display_name,
+        user.get_full_name(),
+        user.get_username(),
+        user.email,
+    ]
 
     MatchRequest.objects.filter(
         Q(sender=profile) | Q(recipient=profile), status=MatchRequest.Status.PENDING
@@ -295,6 +388,13 @@ def account_delete(*, user: AbstractBaseUser) -> None:
     # What the member wrote to others is theirs: erased.
     MatchRequest.objects.filter(sender=profile).update(message="")
     MatchRequest.objects.filter(recipient=profile).update(decline_reason="")
+    # Why they ended a match (a coordinator's reason is the coordinator's).
+    Match.objects.filter(ended_by=profile, ended_by_coordinator__isnull=True).exclude(
+        end_reason=""
+    ).update(end_reason="")
+    Report.objects.filter(reporter=profile).update(reason="")
+    _quotes_erase(Report.objects.filter(reported=profile), now)
+    CheckIn.objects.filter(profile=profile).delete()
 
     active = Match.objects.filter(
         Q(host=profile) | Q(newcomer=profile), status=Match.Status.ACTIVE
@@ -326,8 +426,10 @@ def account_delete(*, user: AbstractBaseUser) -> None:
     AnnouncementDelivery.objects.filter(profile=profile).update(email="")
     transaction.on_commit(partial(_sockets_close, user.pk, ended_match_ids))
 
+    typed_tags = list(profile.interest_items.values_list("tag_id", flat=True))
     for through in (ProfileLanguage, ProfileProfession, ProfileInterest, ProfileHope):
         through.objects.filter(content_object=profile).delete()
+    _typed_tags_forget(typed_tags)
     if profile.photo:
         _delete_file_on_commit(profile.photo)
     Profile.objects.filter(pk=profile.pk).update(
@@ -379,3 +481,4 @@ def account_delete(*, user: AbstractBaseUser) -> None:
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
+    _admin_log_relabel(user=user, profile=profile, names=names)
