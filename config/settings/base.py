@@ -300,6 +300,12 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "xlsx", "csv", "pptx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# No SVG among images: it can carry scripts.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Uploads are checked to the last byte, and refused with a sentence, never a 500
+# (a broken or disguised file): cms_pages/uploads.py.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms_pages.uploads.CheckedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms_pages.uploads.CheckedDocumentForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("da", "Danish")]
 
