@@ -413,7 +413,6 @@ class ConversationConsumer(_JsonConsumer):
             member_group(self.user_id), self.channel_name
         )
         await self.accept()
-        self.last_check = time.monotonic()  # access was just checked
         self.last_sent_id = after
         await self._catch_up(clamp=True)
         other_read = await in_thread(self._other_read)()
@@ -435,24 +434,15 @@ class ConversationConsumer(_JsonConsumer):
     # Who may be here -----------------------------------------------------------
 
     def _access(self, user_id: int) -> tuple | None:
-        """(profile, user id, match active) if the user is one of the two."""
-        from community.models import Match, Participant
+        """(profile, user id, match active) if the user may be here."""
+        from community.selectors_messaging import chat_access
 
         if not _session_alive(self.scope):
             return None
-        participant = (
-            Participant.objects.filter(
-                conversation_id=self.conversation_id,
-                profile__user_id=user_id,
-                profile__is_deleted=False,
-            )
-            .select_related("profile", "conversation__match")
-            .first()
-        )
-        if participant is None:
+        access = chat_access(conversation_id=self.conversation_id, user_id=user_id)
+        if access is None:
             return None
-        match_status = participant.conversation.match.status
-        return participant.profile, user_id, match_status == Match.Status.ACTIVE
+        return access.profile, user_id, access.is_open
 
     def _still_allowed(self) -> bool | str:
         """True, or why not: "signed_out" or "ended"."""
@@ -750,7 +740,6 @@ class NotificationConsumer(_JsonConsumer):
         for group in (member_group(self.user_id), badge_group(self.user_id)):
             await self.channel_layer.group_add(group, self.channel_name)
         await self.accept()
-        self.last_check = time.monotonic()
         await self._send_counts()
 
     async def disconnect(self, code) -> None:

@@ -10,6 +10,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from community.models import Conversation, Message, Participant, Profile
+from community.selectors_visibility import blocks_between
 
 HISTORY_PAGE = 50
 
@@ -137,3 +138,31 @@ def message_in_conversation(*, profile: Profile, pk: int) -> Message | None:
         .select_related("sender", "conversation")
         .first()
     )
+
+
+@dataclass(frozen=True)
+class ChatAccess:
+    profile: Profile
+    is_open: bool  # the match is active: the member may write
+
+
+def chat_access(*, conversation_id: int, user_id: int) -> ChatAccess | None:
+    """Whether the member with ``user_id`` may use this conversation's socket:
+    one of its two participants, both accounts still there and no block either
+    way (the rule of community/selectors_visibility.py; a member address about
+    the other answers 404 then, and so does the socket). None: refused."""
+    participants = list(
+        Participant.objects.filter(conversation_id=conversation_id).select_related(
+            "profile__user", "conversation__match"
+        )
+    )
+    mine = next((p for p in participants if p.profile.user_id == user_id), None)
+    other = next((p for p in participants if p is not mine), None)
+    if mine is None or other is None or mine.profile.is_deleted:
+        return None
+    if other.profile.is_deleted or not other.profile.user.is_active:
+        return None
+    if blocks_between(mine.profile_id, other.profile_id).exists():
+        return None
+    match = mine.conversation.match
+    return ChatAccess(profile=mine.profile, is_open=match.status == "active")

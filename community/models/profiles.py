@@ -226,7 +226,7 @@ class Profile(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.public_name
+        return str(self.public_name)  # "Former member" is a lazy translation
 
     @property
     def public_name(self) -> str:

@@ -39,6 +39,13 @@ def member_block(*, blocker: Profile, blocked: Profile) -> BlockOutcome:
     if blocker.pk == blocked.pk:
         raise RuleBroken(_("You cannot block yourself."))
     with transaction.atomic():
+        # The two profiles are locked in the order accepting a request locks
+        # them, so a block and an accept between the same two cannot both pass.
+        list(
+            Profile.objects.select_for_update()
+            .filter(pk__in=[blocker.pk, blocked.pk])
+            .order_by("pk")
+        )
         try:
             with transaction.atomic():
                 block, created = Block.objects.get_or_create(

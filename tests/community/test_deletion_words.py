@@ -208,12 +208,6 @@ def test_closing_the_open_report_erases_the_last_quote(client, writer, story):
     assert jobs_run(["deleted-member-quotes"]) == {"deleted-member-quotes": 0}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="Profile.__str__ returns the lazy 'Former member' (not a str) for a "
-    "deleted member, so admin pages naming one fail: community/models/profiles.py",
-)
 def test_the_coordinator_reads_and_closes_the_open_report_in_the_admin(
     client, coordinator, writer, story
 ):

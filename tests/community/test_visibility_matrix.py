@@ -766,15 +766,10 @@ def test_the_notification_socket_tells_each_user_only_their_own_counts(
         assert TARGET not in str(frame)
 
 
-# Holes the chat socket has today, left to its owner (community/realtime.py
-# admits any participant of an active match and asks nothing else).
+# The chat socket follows the rule too: refused when the other member's account
+# is gone or a block stands between them.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="A deactivated account's matches stay active, so its partner's chat "
-    "socket opens although every member address about it answers 404.",
-)
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_chat_socket_refuses_the_partner_of_a_deactivated_member(
     fresh_channel_layer,
@@ -797,13 +792,6 @@ def test_the_chat_socket_refuses_the_partner_of_a_deactivated_member(
     assert run_async(scenario) is False
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The socket reads only the match's status, not the blocks: a block "
-    "stored while the match stays active (member_block racing "
-    "match_request_accept: the block does not lock the two profiles that "
-    "accepting locks) leaves both sockets open.",
-)
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_chat_socket_refuses_a_pair_with_a_block_between_them(
     fresh_channel_layer,
