@@ -3,7 +3,12 @@
 import re
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
@@ -18,6 +23,9 @@ from cms_pages.models import EventPage
 SEARCH_MAX_LENGTH = 200
 WORD = re.compile(r"\w+")
 SEARCH_PER_PAGE = 10
+# Page ids are 32-bit; a longer number in the address is no page (and SQLite
+# cannot even compare it with an event's id, a relation, and raises).
+MAX_PAGE_ID = 2**31 - 1
 
 
 def search_terms(query: str) -> str:
@@ -59,6 +67,8 @@ def search(request: HttpRequest) -> TemplateResponse:
 
 def event_ics(request: HttpRequest, page_id: int) -> HttpResponse:
     """The event as an iCalendar file, for any published, public event."""
+    if page_id > MAX_PAGE_ID:
+        raise Http404
     event = get_object_or_404(EventPage.objects.live().public(), pk=page_id)
     response = HttpResponse(
         event_calendar(event, request=request), content_type="text/calendar"

@@ -2,6 +2,7 @@
 page shows all four. Every text field has a maximum length, so a pasted novel is
 a form error, never a database error."""
 
+import unicodedata
 from collections import defaultdict
 
 from django import forms
@@ -9,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.forms.text import is_visible, without_hidden
 from community.models import (
     HopeTag,
     InterestTag,
@@ -32,7 +34,7 @@ MORE_INTERESTS_MAX_LENGTH = 1000
 
 
 def _trimmed(value: str) -> str:
-    return " ".join(value.split())
+    return " ".join(without_hidden(value).split())
 
 
 class AboutYouForm(forms.ModelForm):
@@ -100,7 +102,7 @@ class AboutYouForm(forms.ModelForm):
 
     def clean_display_name(self) -> str:
         name = _trimmed(self.cleaned_data["display_name"])
-        if not name:
+        if not is_visible(name):
             raise forms.ValidationError(_("Please tell us what to call you."))
         return name
 
@@ -243,6 +245,19 @@ def language_formset(*, profile: Profile, data=None, prefix: str = "languages"):
 class TagChoiceField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
+    def clean(self, value):
+        # Tag ids are whole numbers; anything else (or one too large for the
+        # database, which SQLite refuses with OverflowError) is no tag.
+        for pk in value if isinstance(value, (list, tuple)) else ():
+            text = str(pk)
+            if not (text.isascii() and text.isdigit() and len(text) <= 18):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super().clean(value)
+
     def label_from_instance(self, obj) -> str:
         return obj.name
 
@@ -315,8 +330,10 @@ class InterestsForm(forms.Form):
                     _("Please keep each interest under %(max)d characters.")
                     % {"max": MAX_TAG_LENGTH}
                 )
-            name = clean_tag_name(raw)
-            if name and name.lower() not in seen:
+            # Full-width letters and other compatibility forms are the plain
+            # ones: "Ｈｉｋｉｎｇ" is the tag Hiking, not a look-alike of it.
+            name = clean_tag_name(unicodedata.normalize("NFKC", _trimmed(raw)))
+            if is_visible(name) and name.lower() not in seen:
                 seen.add(name.lower())
                 names.append(name)
         return names

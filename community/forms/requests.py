@@ -4,6 +4,7 @@ the rules (and their messages) live in community/services/."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from community.forms.text import without_hidden
 from community.models.matches import MIN_REQUEST_MESSAGE
 from community.services.requests import MAX_REASON, MAX_REQUEST_MESSAGE
 from community.services.safety import MAX_REPORT_REASON
@@ -16,6 +17,16 @@ _PARSE_LIMIT = 20_000
 EXPECTATIONS_LABEL = _("I have read and accept the programme's expectations")
 
 
+class _Text(forms.CharField):
+    """Text as typed, without the invisible characters that hide or disguise
+    it (community/forms/text.py): 40 zero-width spaces are an empty message."""
+
+    def to_python(self, value):
+        return super().to_python(
+            without_hidden(value) if isinstance(value, str) else value
+        )
+
+
 class _TextArea(forms.Textarea):
     def __init__(self, rows: int, maxlength: int):
         super().__init__(
@@ -24,7 +35,7 @@ class _TextArea(forms.Textarea):
 
 
 class MatchRequestForm(forms.Form):
-    message = forms.CharField(
+    message = _Text(
         label=_("Your message"),
         help_text=_("Say hello and why you'd like to meet — at least 30 characters"),
         max_length=_PARSE_LIMIT,
@@ -67,7 +78,7 @@ class AcceptForm(forms.Form):
 
 
 class DeclineForm(forms.Form):
-    reason = forms.CharField(
+    reason = _Text(
         label=_("Reason (optional, only the coordinators see it)"),
         required=False,
         max_length=_PARSE_LIMIT,
@@ -76,7 +87,7 @@ class DeclineForm(forms.Form):
 
 
 class MatchEndForm(forms.Form):
-    reason = forms.CharField(
+    reason = _Text(
         label=_("Why are you ending the match?"),
         help_text=_(
             "Only the programme's coordinators see this. The other member is told "
@@ -90,7 +101,7 @@ class MatchEndForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    reason = forms.CharField(
+    reason = _Text(
         label=_("What happened?"),
         help_text=_(
             "Between 10 and 2,000 characters. Only the coordinators read this; "

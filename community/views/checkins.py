@@ -33,7 +33,11 @@ def checkin(request: HttpRequest, pk: int) -> HttpResponse:
         if answer.answered_at
         else None
     )
-    form = CheckInForm(request.POST or None, initial=initial)
+    # Bound on every POST: an empty one gets the "required" errors, not the
+    # blank form again.
+    form = CheckInForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             checkin_answer(checkin=answer, by=request.profile, **form.cleaned_data)

@@ -13,10 +13,16 @@ from community.selectors_events import my_events
 from community.services.errors import RuleBroken
 from community.services.events import event_signup, event_signup_cancel
 
+# Page ids are 32-bit; a longer number in the address is no event (and SQLite
+# cannot even compare it with the page's id, a relation, and raises).
+MAX_PAGE_ID = 2**31 - 1
+
 
 def _event_or_404(event_id: int):
     from cms_pages.models import EventPage
 
+    if event_id > MAX_PAGE_ID:
+        raise Http404
     event = EventPage.objects.live().public().filter(pk=event_id).first()
     if event is None:
         raise Http404
@@ -24,7 +30,8 @@ def _event_or_404(event_id: int):
 
 
 def _party_size(value: str | None) -> int | None:
-    if value and value.isdigit() and len(value) < 3:
+    # ASCII digits only: "²".isdigit() is true but int("²") fails.
+    if value and value.isascii() and value.isdigit() and len(value) < 3:
         return int(value)
     return None
 

@@ -53,7 +53,8 @@ CHAT_TEXT = {
 
 def _page_number(value: str | None) -> int | None:
     """``?before=`` as a message id, or None for the newest page."""
-    if value and value.isdigit() and len(value) < 19:
+    # ASCII digits only: "²".isdigit() is true but int("²") fails.
+    if value and value.isascii() and value.isdigit() and len(value) < 19:
         return int(value)
     return None
 

@@ -1,5 +1,7 @@
 """Joining a partner programme through its invitation link."""
 
+import re
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +14,7 @@ from community.services.errors import RuleBroken
 from community.services.programmes import profile_programme_set
 
 SESSION_KEY = "velkomst_invited_programme"
+INVITE_CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 
 def invited_programme(request: HttpRequest) -> Programme | None:
@@ -27,7 +30,11 @@ def invited_programme(request: HttpRequest) -> Programme | None:
 def join(request: HttpRequest, code: str) -> HttpResponse:
     """Visitors are invited to sign up (the set-up then offers the programme);
     members join with one click."""
-    programme = Programme.objects.filter(invite_code=code[:32]).first()
+    # Codes are made by secrets.token_urlsafe; anything else (say a NUL byte,
+    # which PostgreSQL refuses in a query) names no programme.
+    if not INVITE_CODE.fullmatch(code):
+        raise Http404
+    programme = Programme.objects.filter(invite_code=code).first()
     if programme is None:
         raise Http404
     running = programme.is_active()
