@@ -232,7 +232,7 @@ class MemberList:
 def _requested_page(params: QueryDict) -> int:
     """The page asked for, 1 if it is no number (``paginate`` says so)."""
     raw = params.get("page", "1").strip()
-    return int(raw) if raw.isdigit() and len(raw) <= 12 else 1
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 12 else 1
 
 
 def directory_profiles(

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages import views as cms_views
+from community.views import language as language_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -14,6 +15,12 @@ urlpatterns = [
     # Documents are served through Wagtail's view, which checks privacy.
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The header's language link (a plain link; remembers a member's choice).
+    path(
+        "i18n/choose/<str:code>/",
+        language_views.choose_language,
+        name="choose_language",
+    ),
     path("sitemap.xml", sitemap),
     path("favicon.ico", cms_views.favicon),
     path("events/<int:page_id>/calendar.ics", cms_views.event_ics, name="event_ics"),

@@ -10,7 +10,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from community.forms.text import is_visible, without_hidden
 from community.models import (
     HopeTag,
     InterestTag,
@@ -27,6 +26,7 @@ from community.models.profiles import MIN_INTERESTS
 from community.services.photos import photo_clean
 from community.services.profiles import iso_language_codes
 from community.services.tags import MAX_TAG_LENGTH, clean_tag_name
+from community.text import is_visible, without_hidden
 
 MAX_INTERESTS = 20
 MAX_LANGUAGES = 8

@@ -4,10 +4,10 @@ the rules (and their messages) live in community/services/."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from community.forms.text import without_hidden
 from community.models.matches import MIN_REQUEST_MESSAGE
 from community.services.requests import MAX_REASON, MAX_REQUEST_MESSAGE
 from community.services.safety import MAX_REPORT_REASON
+from community.text import without_hidden
 
 # Browsers enforce maxlength; a crafted POST can still send more. The form then
 # takes up to this many characters and lets the service give its message, so a
@@ -19,7 +19,7 @@ EXPECTATIONS_LABEL = _("I have read and accept the programme's expectations")
 
 class _Text(forms.CharField):
     """Text as typed, without the invisible characters that hide or disguise
-    it (community/forms/text.py): 40 zero-width spaces are an empty message."""
+    it (community/text.py): 40 zero-width spaces are an empty message."""
 
     def to_python(self, value):
         return super().to_python(

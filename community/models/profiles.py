@@ -152,6 +152,13 @@ class Profile(models.Model):
             "an unsubscribe link."
         ),
     )
+    preferred_language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language of the site and of the e-mails we send you."),
+    )
 
     guidelines_version = models.PositiveIntegerField(null=True, blank=True)
     guidelines_accepted_at = models.DateTimeField(null=True, blank=True)

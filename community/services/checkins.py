@@ -12,11 +12,16 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.models import CheckIn, Match, Profile
-from community.services.emails import email_send, member_url, one_line
+from community.services.emails import (
+    email_send,
+    member_language,
+    member_url,
+    one_line,
+)
 from community.services.errors import RuleBroken
 
 
@@ -62,20 +67,20 @@ def checkins_send(*, now=None) -> int:
 
 def _email_checkin(checkin: CheckIn, other: Profile) -> None:
     member = checkin.profile
-    with translation.override("en"):
+    with member_language(member):
         subject = _("How is it going with %(name)s?") % {
             "name": one_line(other.public_name)
         }
-    email_send(
-        to=[member.user.email],
-        template="checkin",
-        subject=subject,
-        context={
-            "member": member,
-            "other": other,
-            "checkin_url": member_url("checkin", checkin.pk),
-        },
-    )
+        email_send(
+            to=[member.user.email],
+            template="checkin",
+            subject=subject,
+            context={
+                "member": member,
+                "other": other,
+                "checkin_url": member_url("checkin", checkin.pk),
+            },
+        )
 
 
 def checkin_answer(

@@ -31,6 +31,13 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def member_language(member) -> translation.override:
+    """Write to ``member`` in their language (subject, text and links): use as
+    ``with member_language(member):`` around building and sending."""
+    language = getattr(member, "preferred_language", "") or settings.LANGUAGE_CODE
+    return translation.override(language)
+
+
 def email_send(
     *,
     to: Iterable[str],
@@ -42,15 +49,15 @@ def email_send(
 ) -> int:
     """Send ``community/email/<template>.txt`` with its ``.html`` alternative.
 
-    Texts are in English, the programme's common language. ``headers`` are
+    Written in the active language: a member's (``member_language``), or
+    English, the programme's common language, for coordinators. ``headers`` are
     extra message headers (``List-Unsubscribe``); ``connection`` lets a batch
     share one connection to the mail server."""
     recipients = [address for address in to if address]
     if not recipients:
         return 0
-    with translation.override("en"):
-        text = render_to_string(f"community/email/{template}.txt", context)
-        html = render_to_string(f"community/email/{template}.html", context)
+    text = render_to_string(f"community/email/{template}.txt", context)
+    html = render_to_string(f"community/email/{template}.html", context)
     message = EmailMultiAlternatives(
         subject=SUBJECT_PREFIX + one_line(subject),
         body=text,

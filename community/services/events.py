@@ -13,12 +13,19 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q, Sum
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from community.models import MAX_PARTY, EventSignup, Profile
 from community.services.claims import claim_each
-from community.services.emails import SUBJECT_PREFIX, member_url, one_line, site_url
+from community.services.emails import (
+    SUBJECT_PREFIX,
+    member_language,
+    member_url,
+    one_line,
+    site_url,
+)
 from community.services.errors import RuleBroken
 
 ACTIVE = (EventSignup.Status.CONFIRMED, EventSignup.Status.WAITING)
@@ -134,22 +141,25 @@ def waiting_position(signup: EventSignup) -> int:
 # --- E-mail ----------------------------------------------------------------------
 
 
-def _send(signup: EventSignup, template: str, subject: str, **extra) -> None:
+def _send(signup: EventSignup, template: str, subject, **extra) -> None:
+    """E-mail about ``signup`` to its member, in their language; ``subject`` is
+    a lazy text with ``%(event)s``."""
     from cms_pages.calendar import event_calendar
 
     profile = signup.profile
     if profile.is_deleted or not profile.user.email:
         return
     event = signup.event.specific
-    context = {
-        "member": profile,
-        "event": event,
-        "signup": signup,
-        "event_url": site_url(event.url or "/"),
-        "my_events_url": member_url("my_events"),
-        **extra,
-    }
-    with translation.override("en"):
+    with member_language(profile):
+        subject = str(subject) % {"event": one_line(event.title)}
+        context = {
+            "member": profile,
+            "event": event,
+            "signup": signup,
+            "event_url": site_url(event.url or "/"),
+            "my_events_url": member_url("my_events"),
+            **extra,
+        }
         text = render_to_string(f"community/email/{template}.txt", context)
         html = render_to_string(f"community/email/{template}.html", context)
     message = EmailMultiAlternatives(
@@ -167,16 +177,12 @@ def _email_signup(signup_id: int, *, moved_up: bool = False) -> None:
     signup = EventSignup.objects.select_related("profile__user", "event").get(
         pk=signup_id
     )
-    title = one_line(signup.event.title)
-    with translation.override("en"):
-        if signup.status == EventSignup.Status.WAITING:
-            subject = _("You are on the waiting list for %(event)s") % {"event": title}
-        elif moved_up:
-            subject = _("A place opened up: you are going to %(event)s") % {
-                "event": title
-            }
-        else:
-            subject = _("You are signed up for %(event)s") % {"event": title}
+    if signup.status == EventSignup.Status.WAITING:
+        subject = gettext_lazy("You are on the waiting list for %(event)s")
+    elif moved_up:
+        subject = gettext_lazy("A place opened up: you are going to %(event)s")
+    else:
+        subject = gettext_lazy("You are signed up for %(event)s")
     _send(
         signup,
         "event_signup",
@@ -202,9 +208,7 @@ def event_reminders_send(*, now=None) -> int:
 
     def remind(signup: EventSignup) -> None:
         EventSignup.objects.filter(pk=signup.pk).update(reminded_at=now)
-        with translation.override("en"):
-            subject = _("Tomorrow: %(event)s") % {"event": one_line(signup.event.title)}
-        _send(signup, "event_reminder", subject)
+        _send(signup, "event_reminder", gettext_lazy("Tomorrow: %(event)s"))
 
     return claim_each(due.select_related("profile__user", "event"), remind)
 

@@ -18,7 +18,7 @@ from functools import partial
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -33,8 +33,14 @@ from community.models import (
     Report,
 )
 from community.services.claims import claim_each
-from community.services.emails import email_send, member_url, one_line
+from community.services.emails import (
+    email_send,
+    member_language,
+    member_url,
+    one_line,
+)
 from community.services.errors import RuleBroken
+from community.text import is_visible, without_hidden
 
 logger = logging.getLogger(__name__)
 
@@ -91,8 +97,10 @@ def message_body_clean(body: object) -> str:
     trimmed. Empty or over 4,000 characters is a RuleBroken."""
     if not isinstance(body, str):
         raise RuleBroken(_("A message must be text."), field="body")
-    text = body.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").strip()
-    if not text:
+    text = without_hidden(
+        body.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    ).strip()
+    if not is_visible(text):
         raise RuleBroken(_("Write something before you send."), field="body")
     if len(text) > MAX_MESSAGE_LENGTH:
         raise RuleBroken(
@@ -398,25 +406,27 @@ def _email_unread(participant: Participant, unread: list[Message]) -> None:
     member = Profile.objects.select_related("user").get(pk=participant.profile_id)
     other = unread[0].sender
     count = len(unread)
-    with translation.override("en"):
+    with member_language(member):
         subject = ngettext(
             "%(name)s sent you a message",
             "%(name)s sent you %(count)d messages",
             count,
         ) % {"name": one_line(other.public_name), "count": count}
-    email_send(
-        to=[member.user.email],
-        template="unread_messages",
-        subject=subject,
-        context={
-            "member": member,
-            "other": other,
-            "count": count,
-            "latest": list(reversed(unread[:3])),
-            "conversation_url": member_url("conversation", participant.conversation_id),
-            "settings_url": member_url("conversations"),
-        },
-    )
+        email_send(
+            to=[member.user.email],
+            template="unread_messages",
+            subject=subject,
+            context={
+                "member": member,
+                "other": other,
+                "count": count,
+                "latest": list(reversed(unread[:3])),
+                "conversation_url": member_url(
+                    "conversation", participant.conversation_id
+                ),
+                "settings_url": member_url("conversations"),
+            },
+        )
 
 
 def conversation_for_match_id(match_id: int) -> int | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pycountry
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
@@ -21,7 +22,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from community.models import (
@@ -46,6 +47,7 @@ from community.models import (
     WheelArea,
 )
 from community.selectors import USER_PROFILE, profile_for_user
+from community.services.errors import RuleBroken
 from community.services.tags import profile_masks_refresh, tag_get_or_create
 
 # The Profile fields a member edits through the profile forms; nothing else is
@@ -89,7 +91,10 @@ def profile_get_or_create_for(user: AbstractBaseUser) -> Profile:
     with transaction.atomic():
         profile, _created = Profile.objects.get_or_create(
             user=user,
-            defaults={"display_name": (user.get_full_name() or "")[:80]},
+            defaults={
+                "display_name": (user.get_full_name() or "")[:80],
+                "preferred_language": _language_now(),
+            },
         )
     USER_PROFILE.set_cached_value(user, profile)
     return profile
@@ -119,8 +124,26 @@ def profile_create_at_signup(
             "display_name": display_name[:80],
             "guidelines_version": texts.guidelines_version,
             "guidelines_accepted_at": timezone.now(),
+            # The language the member signed up in, until they choose another.
+            "preferred_language": _language_now(),
         },
     )
+    return profile
+
+
+def _language_now() -> str:
+    codes = {code for code, _name in settings.LANGUAGES}
+    current = (translation.get_language() or "").split("-")[0]
+    return current if current in codes else settings.LANGUAGE_CODE
+
+
+def profile_language_choose(*, profile: Profile, language: str) -> Profile:
+    """Remember the language the member chose for the site and their e-mail."""
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        raise RuleBroken(gettext("Choose English or Danish."), field="language")
+    if profile.preferred_language != language:
+        profile.preferred_language = language
+        profile.save(update_fields=["preferred_language", "updated_at"])
     return profile
 
 

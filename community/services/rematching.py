@@ -7,11 +7,17 @@ accepts or declines it as any request, and the candidate is told at once and
 may withdraw it. Every rule of an ordinary request applies."""
 
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from community.models import Match, MatchRequest, Profile
-from community.services.emails import email_send, member_url, one_line
+from community.services.emails import (
+    email_send,
+    member_language,
+    member_url,
+    one_line,
+)
 from community.services.requests import (
     match_close,
     match_request_store,
@@ -60,6 +66,10 @@ def match_introduce(
     return request
 
 
+SUGGESTS_YOU_MEET = gettext_lazy("Your coordinator suggests you meet %(name)s")
+INTRODUCED_YOU_TO = gettext_lazy("Your coordinator introduced you to %(name)s")
+
+
 def _email_introduction(request_id: int) -> None:
     request = MatchRequest.objects.select_related(
         "sender__user", "recipient__user"
@@ -67,35 +77,22 @@ def _email_introduction(request_id: int) -> None:
     if request.status != MatchRequest.Status.PENDING:
         return
     member, candidate = request.recipient, request.sender
-    with translation.override("en"):
-        to_member = _("Your coordinator suggests you meet %(name)s") % {
-            "name": one_line(candidate.public_name)
-        }
-        to_candidate = _("Your coordinator introduced you to %(name)s") % {
-            "name": one_line(member.public_name)
-        }
-    email_send(
-        to=[member.user.email],
-        template="introduction_received",
-        subject=to_member,
-        context={
-            "member": member,
-            "other": candidate,
-            "request": request,
-            "requests_url": member_url("requests"),
-        },
-    )
-    email_send(
-        to=[candidate.user.email],
-        template="introduction_made",
-        subject=to_candidate,
-        context={
-            "member": candidate,
-            "other": member,
-            "request": request,
-            "requests_url": member_url("requests"),
-        },
-    )
+    for to, other, template, subject in (
+        (member, candidate, "introduction_received", SUGGESTS_YOU_MEET),
+        (candidate, member, "introduction_made", INTRODUCED_YOU_TO),
+    ):
+        with member_language(to):
+            email_send(
+                to=[to.user.email],
+                template=template,
+                subject=str(subject) % {"name": one_line(other.public_name)},
+                context={
+                    "member": to,
+                    "other": other,
+                    "request": request,
+                    "requests_url": member_url("requests"),
+                },
+            )
 
 
 def _email_ended_by_coordinator(match_id: int) -> None:
@@ -106,18 +103,18 @@ def _email_ended_by_coordinator(match_id: int) -> None:
         if member.is_deleted:
             continue
         other = match.other(member)
-        with translation.override("en"):
+        with member_language(member):
             subject = _("Your match with %(name)s has ended") % {
                 "name": one_line(other.public_name)
             }
-        email_send(
-            to=[member.user.email],
-            template="match_ended_by_coordinator",
-            subject=subject,
-            context={
-                "member": member,
-                "other": other,
-                "when": timezone.localdate(match.ended_at),
-                "suggested_url": member_url("suggested"),
-            },
-        )
+            email_send(
+                to=[member.user.email],
+                template="match_ended_by_coordinator",
+                subject=subject,
+                context={
+                    "member": member,
+                    "other": other,
+                    "when": timezone.localdate(match.ended_at),
+                    "suggested_url": member_url("suggested"),
+                },
+            )

@@ -13,7 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community import realtime
@@ -28,7 +28,12 @@ from community.models import (
 from community.models.matches import MAX_OPEN_REQUESTS_SENT, MIN_REQUEST_MESSAGE
 from community.selectors_visibility import blockers_between
 from community.services.claims import claim_each
-from community.services.emails import email_send, member_url, one_line
+from community.services.emails import (
+    email_send,
+    member_language,
+    member_url,
+    one_line,
+)
 from community.services.errors import RuleBroken
 from community.services.messaging import conversation_start, sockets_of_match_close
 
@@ -536,20 +541,20 @@ def _after_match_started(match_id: int) -> None:
     if match.request is None:
         return
     sender, recipient = match.request.sender, match.request.recipient
-    with translation.override("en"):
+    with member_language(sender):
         subject = _("%(name)s accepted your request") % {
             "name": one_line(recipient.public_name)
         }
-    email_send(
-        to=[sender.user.email],
-        template="request_accepted",
-        subject=subject,
-        context={
-            "member": sender,
-            "other": recipient,
-            "match_url": member_url("match_detail", match.pk),
-        },
-    )
+        email_send(
+            to=[sender.user.email],
+            template="request_accepted",
+            subject=subject,
+            context={
+                "member": sender,
+                "other": recipient,
+                "match_url": member_url("match_detail", match.pk),
+            },
+        )
 
 
 def _email_request_received(request_id: int) -> None:
@@ -558,21 +563,21 @@ def _email_request_received(request_id: int) -> None:
     )
     if request.status != MatchRequest.Status.PENDING or request.recipient.is_deleted:
         return
-    with translation.override("en"):
+    with member_language(request.recipient):
         subject = _("%(name)s would like to meet you") % {
             "name": one_line(request.sender.public_name)
         }
-    email_send(
-        to=[request.recipient.user.email],
-        template="request_received",
-        subject=subject,
-        context={
-            "member": request.recipient,
-            "other": request.sender,
-            "request": request,
-            "requests_url": member_url("requests"),
-        },
-    )
+        email_send(
+            to=[request.recipient.user.email],
+            template="request_received",
+            subject=subject,
+            context={
+                "member": request.recipient,
+                "other": request.sender,
+                "request": request,
+                "requests_url": member_url("requests"),
+            },
+        )
 
 
 def _email_request_declined(request_id: int) -> None:
@@ -581,20 +586,20 @@ def _email_request_declined(request_id: int) -> None:
     )
     if request.sender.is_deleted:
         return
-    with translation.override("en"):
+    with member_language(request.sender):
         subject = _("Your request to %(name)s") % {
             "name": one_line(request.recipient.public_name)
         }
-    email_send(
-        to=[request.sender.user.email],
-        template="request_declined",
-        subject=subject,
-        context={
-            "member": request.sender,
-            "other": request.recipient,
-            "suggested_url": member_url("suggested"),
-        },
-    )
+        email_send(
+            to=[request.sender.user.email],
+            template="request_declined",
+            subject=subject,
+            context={
+                "member": request.sender,
+                "other": request.recipient,
+                "suggested_url": member_url("suggested"),
+            },
+        )
 
 
 def _email_request_reminder(request_id: int) -> None:
@@ -603,21 +608,21 @@ def _email_request_reminder(request_id: int) -> None:
     )
     if request.recipient.is_deleted or request.sender.is_deleted:
         return
-    with translation.override("en"):
+    with member_language(request.recipient):
         subject = _("%(name)s is still waiting for your answer") % {
             "name": one_line(request.sender.public_name)
         }
-    email_send(
-        to=[request.recipient.user.email],
-        template="request_reminder",
-        subject=subject,
-        context={
-            "member": request.recipient,
-            "other": request.sender,
-            "requests_url": member_url("requests"),
-            "expire_days": settings.VELKOMST_REQUEST_EXPIRE_AFTER_DAYS,
-        },
-    )
+        email_send(
+            to=[request.recipient.user.email],
+            template="request_reminder",
+            subject=subject,
+            context={
+                "member": request.recipient,
+                "other": request.sender,
+                "requests_url": member_url("requests"),
+                "expire_days": settings.VELKOMST_REQUEST_EXPIRE_AFTER_DAYS,
+            },
+        )
 
 
 def _email_request_expired(request_id: int) -> None:
@@ -626,21 +631,21 @@ def _email_request_expired(request_id: int) -> None:
     )
     if request.sender.is_deleted:
         return
-    with translation.override("en"):
+    with member_language(request.sender):
         subject = _("Your request to %(name)s has expired") % {
             "name": one_line(request.recipient.public_name)
         }
-    email_send(
-        to=[request.sender.user.email],
-        template="request_expired",
-        subject=subject,
-        context={
-            "member": request.sender,
-            "other": request.recipient,
-            "days": settings.VELKOMST_REQUEST_EXPIRE_AFTER_DAYS,
-            "suggested_url": member_url("suggested"),
-        },
-    )
+        email_send(
+            to=[request.sender.user.email],
+            template="request_expired",
+            subject=subject,
+            context={
+                "member": request.sender,
+                "other": request.recipient,
+                "days": settings.VELKOMST_REQUEST_EXPIRE_AFTER_DAYS,
+                "suggested_url": member_url("suggested"),
+            },
+        )
 
 
 def _email_match_ended(match_id: int) -> None:
@@ -653,17 +658,17 @@ def _email_match_ended(match_id: int) -> None:
     other = match.other(ended_by)
     if other.is_deleted:
         return
-    with translation.override("en"):
+    with member_language(other):
         subject = _("Your match with %(name)s has ended") % {
             "name": one_line(ended_by.public_name)
         }
-    email_send(
-        to=[other.user.email],
-        template="match_ended",
-        subject=subject,
-        context={
-            "member": other,
-            "other": ended_by,
-            "matches_url": member_url("matches"),
-        },
-    )
+        email_send(
+            to=[other.user.email],
+            template="match_ended",
+            subject=subject,
+            context={
+                "member": other,
+                "other": ended_by,
+                "matches_url": member_url("matches"),
+            },
+        )

@@ -160,18 +160,21 @@ def _report_admin_path(report_id: int) -> str:
 
 def _email_coordinators(report_id: int) -> None:
     report = Report.objects.select_related("reporter", "reported").get(pk=report_id)
-    with translation.override("en"):
+    with translation.override("en"):  # coordinators read English
         subject = _("A member reported %(name)s") % {
             "name": one_line(report.reported.public_name)
         }
-    email_send(
-        to=coordinator_emails(
-            programme_ids=(report.reporter.programme_id, report.reported.programme_id)
-        ),
-        template="report_received",
-        subject=subject,
-        context={
-            "report": report,
-            "admin_url": site_url(_report_admin_path(report.pk)),
-        },
-    )
+        email_send(
+            to=coordinator_emails(
+                programme_ids=(
+                    report.reporter.programme_id,
+                    report.reported.programme_id,
+                )
+            ),
+            template="report_received",
+            subject=subject,
+            context={
+                "report": report,
+                "admin_url": site_url(_report_admin_path(report.pk)),
+            },
+        )

@@ -233,12 +233,6 @@ logout = Form("logout", "/accounts/logout/")
 
 # Rows whose fix belongs in another engineer's files: strict, so that they
 # fail (and are moved to the plain rows) once fixed.
-SELECTORS_PAGE_NUMBER = pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="community/selectors.py _requested_page: '²'.isdigit() is true but "
-    "int('²') raises ValueError (a 500 on /members/?page=²)",
-)
 ACCEPTS_ANY_PASSWORD_LENGTH = pytest.mark.xfail(
     strict=True,
     reason="allauth sign-up (community/adapters.py / forms/accounts.py) stores a "
@@ -249,11 +243,6 @@ INVISIBLE_SIGNUP_NAME = pytest.mark.xfail(
     strict=True,
     reason="community/forms/accounts.py SignupForm.clean_display_name stores a "
     "name of only zero-width and bidi characters (the profile form refuses it)",
-)
-INVISIBLE_CHAT_MESSAGE = pytest.mark.xfail(
-    strict=True,
-    reason="community/services/messaging.py message_body_clean (used by the form "
-    "and the socket) stores a message of only zero-width and bidi characters",
 )
 
 POST_ROWS = [
@@ -328,7 +317,7 @@ POST_ROWS = [
     chat("only-nul", {"body": "\x00\x00"}),
     chat("long", {"body": LONG}),
     chat("4001-characters", {"body": "m" * 4001}),
-    chat("only-invisible", {"body": INVISIBLE * 5}, marks=INVISIBLE_CHAT_MESSAGE),
+    chat("only-invisible", {"body": INVISIBLE * 5}),
     chat("client-id-junk-no-body", {"body": "", "client_id": HTML}),
     chat("json", json.dumps({"body": "hi"}), content_type=JSON),
     chat("others", url="/messages/{conversation_other}/"),
@@ -639,7 +628,7 @@ GET_ROWS = [
     get("directory-page-bad-utf8", f"/members/?page={BAD_UTF8}"),
     get("directory-page-list", "/members/?page=1&page=999"),
     get("directory-page-fullwidth", "/members/?page=%EF%BC%92"),
-    get("directory-page-superscript", "/members/?page=²", marks=SELECTORS_PAGE_NUMBER),
+    get("directory-page-superscript", "/members/?page=²"),
     get("directory-key-bad-utf8", f"/members/?{BAD_UTF8}={SURROGATE}"),
     # --- Member pages that take no parameter: an odd one changes nothing ---
     get("suggested-odd", f"/members/suggested/?page={HUGE}&q={BAD_UTF8}"),

@@ -1,5 +1,6 @@
-"""What members type, tidied the same way in every form: the invisible
-characters that hide or disguise text are dropped."""
+"""What members type, tidied the same way in every form and the chat: the
+invisible characters that hide or disguise text are dropped. Pure: no
+models, no database."""
 
 import unicodedata
 
