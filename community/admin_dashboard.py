@@ -51,7 +51,7 @@ def _month_points(counts) -> list[Point]:
     for number, (month, count) in enumerate(counts):
         points.append(
             Point(
-                label=formats.date_format(month, "F Y"),
+                label=formats.date_format(month, "YEAR_MONTH_FORMAT"),
                 value=count,
                 short=formats.date_format(month, "M"),
                 sub=str(month.year) if month.month == 1 or starts_year(number) else "",
@@ -74,7 +74,7 @@ def dashboard_charts(dashboard: Dashboard) -> list[dict]:
     ]
     events = []
     for row in dashboard.events:
-        when = formats.date_format(row.event.start, "j M Y")
+        when = formats.date_format(row.event.start, "SHORT_DATE_FORMAT")
         if row.upcoming:
             when = _gettext("%(date)s, upcoming") % {"date": when}
         events.append(
