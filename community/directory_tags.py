@@ -12,9 +12,10 @@ by members, not curated) are looked up in the database when asked for.
 from django.db import router
 from django.db.models import CharField, Value
 from django.db.models.base import DEFERRED
+from django.utils import translation
 
 from community.models import InterestTag, LanguageTag, ProfessionTag
-from community.models.tags import FacetTag
+from community.models.tags import FacetTag, tag_label
 from config import versioned_cache
 
 CACHE_NAME = "directory-tags"
@@ -28,7 +29,7 @@ FACETS: dict[str, tuple[type[FacetTag], str, bool]] = {
     "profession": (ProfessionTag, "slug", False),
 }
 _CURATED_ONLY = {model for model, _key, curated in FACETS.values() if curated}
-_COLUMNS = ("id", "name", "slug", "bit", "curated", "code")
+_COLUMNS = ("id", "name", "slug", "bit", "curated", "name_da", "code")
 
 
 class OfferedTags:
@@ -44,8 +45,12 @@ class OfferedTags:
         return value in self._by_value
 
     def pairs(self) -> list[tuple[str, str]]:
-        """``(value, name)`` of each tag."""
-        return [(row[self._value], row[1]) for row in self.rows]
+        """``(value, name)`` of each tag, named and sorted in the reader's
+        language."""
+        pairs = [(row[self._value], tag_label(row[1], row[5])) for row in self.rows]
+        if any(row[5] for row in self.rows) and translation.get_language() != "en":
+            pairs.sort(key=lambda pair: pair[1].casefold())
+        return pairs
 
     def tags(self, values) -> list[FacetTag] | None:
         """The tags with these query string values in the database's order, as

@@ -59,6 +59,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Least
 from django.db.models.lookups import GreaterThan
+from django.utils import translation
 from django.utils.translation import gettext_lazy, ngettext
 
 from community.models import (
@@ -72,7 +73,7 @@ from community.models import (
     Region,
     Role,
 )
-from community.models.tags import SPOKEN_LEVELS, LanguageLevel
+from community.models.tags import SPOKEN_LEVELS, LanguageLevel, tag_label
 
 # --- The pure part -------------------------------------------------------------
 
@@ -674,7 +675,7 @@ class TagRef(NamedTuple):
     members reads some 250 of them."""
 
     id: int
-    name: str
+    name: str  # in the reader's language (``tag_label``)
     bit: int | None
     level: str = ""  # languages only
 
@@ -714,8 +715,9 @@ def facet_tags(profile_ids) -> dict[int, FacetTags]:
         )
     with connection.cursor() as cursor:
         cursor.execute(sql, params * len(FACETS))
-        for pk, facet, tag_id, name, bit, level in cursor.fetchall():
-            result[pk][facet].append(TagRef(tag_id, name, bit, level or ""))
+        for pk, facet, tag_id, name, name_da, bit, level in cursor.fetchall():
+            label = tag_label(name, name_da)
+            result[pk][facet].append(TagRef(tag_id, label, bit, level or ""))
     return result
 
 
@@ -732,7 +734,8 @@ def _facet_tags_sql() -> str:
         # profile ids are parameters.
         selects.append(
             f"SELECT i.{owner}, '{facet}', i.{tag_id}, t.{quote('name')}, "  # noqa: S608
-            f"t.{quote('bit')}, {level} FROM {quote(item.db_table)} i "
+            f"t.{quote('name_da')}, t.{quote('bit')}, {level} "
+            f"FROM {quote(item.db_table)} i "
             f"JOIN {quote(tag.db_table)} t ON t.{quote(tag.pk.column)} = i.{tag_id} "
             f"WHERE i.{owner} IN (%(ids)s)"
         )
@@ -758,7 +761,7 @@ def tags_of(profile: Profile) -> FacetTags:
     if all(name in cached for name in FACET_ITEMS.values()):
         return {
             facet: [
-                TagRef(i.tag_id, i.tag.name, i.tag.bit, getattr(i, "level", ""))
+                TagRef(i.tag_id, i.tag.label, i.tag.bit, getattr(i, "level", ""))
                 for i in getattr(profile, name).all()
             ]
             for facet, name in FACET_ITEMS.items()
@@ -794,6 +797,15 @@ def _names(tags: list[TagRef], ids) -> list[str]:
     return sorted(tag.name for tag in tags if tag.id in ids)
 
 
+def _in_sentence(name: str) -> str:
+    """A tag's name inside a Danish sentence: Danish writes languages and
+    common nouns in lower case ("I taler begge dansk"); names such as "HR og
+    personale" keep their capitals."""
+    if len(name) > 1 and name[1].islower():
+        return name[:1].lower() + name[1:]
+    return name
+
+
 def explain(me: Profile, profiles: list[Profile]) -> dict[int, Explanation]:
     """Score and reasons in words for each profile shown (tags loaded with
     ``tags_attach`` or prefetched; pass ``me`` from ``viewer_with_tags`` to save
@@ -805,6 +817,7 @@ def explain(me: Profile, profiles: list[Profile]) -> dict[int, Explanation]:
     points = municipality_points()
     my_tags = tags_of(me)
     words = {key: str(text) for key, text in _WORDS.items()}
+    words["lower_case_names"] = (translation.get_language() or "").startswith("da")
     result = {}
     for profile in profiles:
         other = MatchProfile.from_profile(profile)
@@ -873,6 +886,11 @@ def _reasons(
     words: dict[str, str],
 ) -> list[str]:
     reasons: list[str] = []
+    if words["lower_case_names"]:
+        their_tags = {
+            facet: [tag._replace(name=_in_sentence(tag.name)) for tag in tags]
+            for facet, tags in their_tags.items()
+        }
     languages = their_tags["languages"]
     reasons.append(
         words["speak"]

@@ -1,8 +1,10 @@
 """Fixtures shared by the whole suite: a site with a home page, and who visits it."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import translation
 
 from tests import factories
 
@@ -23,6 +25,14 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_again():
+    """A request to a /da/ page leaves Danish active in the thread; the next
+    test starts in English, the site's first language."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

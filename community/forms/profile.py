@@ -150,19 +150,23 @@ class AreaForm(forms.ModelForm):
 def language_choices() -> list:
     """Languages members choose from: the curated ones first, then every
     ISO 639-1 language (created as a tag only when someone chooses it)."""
-    curated = list(
-        LanguageTag.objects.filter(curated=True)
-        .order_by("name")
-        .values_list("code", "name")
+    curated = sorted(
+        (
+            (tag.code, tag.label)
+            for tag in LanguageTag.objects.filter(curated=True).only(
+                "code", "name", "name_da"
+            )
+        ),
+        key=lambda row: row[1].casefold(),
     )
     known = {code for code, _name in curated}
     others = [(code, name) for code, name in iso_language_codes() if code not in known]
     extra_tags = [
-        (code, name)
-        for code, name in LanguageTag.objects.filter(curated=False).values_list(
-            "code", "name"
+        (tag.code, tag.label)
+        for tag in LanguageTag.objects.filter(curated=False).only(
+            "code", "name", "name_da"
         )
-        if code not in known and code not in {c for c, _n in others}
+        if tag.code not in known and tag.code not in {c for c, _n in others}
     ]
     choices: list = [("", _("Choose a language"))]
     if curated:
@@ -259,7 +263,7 @@ class TagChoiceField(forms.ModelMultipleChoiceField):
         return super().clean(value)
 
     def label_from_instance(self, obj) -> str:
-        return obj.name
+        return obj.label
 
 
 def _offered(model, profile: Profile, items_attr: str):

@@ -8,6 +8,7 @@ matched exactly through the tag tables instead.
 """
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase, TaggedItemBase
 
@@ -23,10 +24,32 @@ class FacetTag(TagBase):
         default=False,
         help_text=_("Curated tags are offered to every member; others were typed in."),
     )
+    name_da = models.CharField(
+        _("name in Danish"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Shown on the Danish pages. Leave empty to show the name as it is "
+            "(tags members typed in stay as they typed them)."
+        ),
+    )
 
     class Meta:
         abstract = True
         ordering = ["name"]
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language."""
+        return tag_label(self.name, self.name_da)
+
+
+def tag_label(name: str, name_da: str | None) -> str:
+    """A tag's name in the active language: its Danish name on Danish pages
+    when it has one, else the name as it is."""
+    if name_da and (translation.get_language() or "").startswith("da"):
+        return name_da
+    return name
 
 
 class LanguageTag(FacetTag):

@@ -5,11 +5,12 @@ Forms validate (lengths, choices, counts); these functions store, inside one
 transaction, and keep the tag bitmasks in step with the tags.
 """
 
+import gettext as gnu_gettext
 import re
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 import pycountry
@@ -162,14 +163,41 @@ def language_display_name(code: str) -> str | None:
     return re.sub(r"\s*\(.*\)$", "", name)
 
 
-def iso_language_codes() -> list[tuple[str, str]]:
-    """(code, name) for every language with a two-letter ISO 639-1 code."""
+@cache
+def _danish_language_names() -> gnu_gettext.NullTranslations:
+    return gnu_gettext.translation(
+        "iso639-3", pycountry.LOCALES_DIR, languages=["da"], fallback=True
+    )
+
+
+def language_name_da(code: str) -> str:
+    """Danish name of an ISO 639 language from pycountry's Danish translation
+    of the standard ("Dansk", "Engelsk"), or "" when it has none."""
+    language = pycountry.languages.get(alpha_2=code) or pycountry.languages.get(
+        alpha_3=code
+    )
+    if language is None:
+        return ""
+    name = _danish_language_names().gettext(language.name)
+    return "" if name == language.name else re.sub(r"\s*\(.*\)$", "", name)
+
+
+@cache
+def _iso_language_codes(danish: bool) -> tuple[tuple[str, str], ...]:
     rows = []
     for language in pycountry.languages:
         code = getattr(language, "alpha_2", None)
         if code:
-            rows.append((code, language_display_name(code) or code))
-    return sorted(rows, key=lambda row: row[1])
+            english = language_display_name(code) or code
+            name = (language_name_da(code) or english) if danish else english
+            rows.append((code, name))
+    return tuple(sorted(rows, key=lambda row: row[1].casefold()))
+
+
+def iso_language_codes() -> list[tuple[str, str]]:
+    """(code, name) for every language with a two-letter ISO 639-1 code, named
+    in the reader's language."""
+    return list(_iso_language_codes((translation.get_language() or "") == "da"))
 
 
 def language_tag_for_code(code: str) -> LanguageTag:
@@ -183,7 +211,11 @@ def language_tag_for_code(code: str) -> LanguageTag:
     existing = LanguageTag.objects.filter(name__iexact=name).first()
     if existing is not None:
         return existing
-    return tag_get_or_create(LanguageTag, name=name, code=code)
+    tag = tag_get_or_create(LanguageTag, name=name, code=code)
+    if not tag.name_da and (name_da := language_name_da(code)):
+        LanguageTag.objects.filter(pk=tag.pk).update(name_da=name_da)
+        tag.name_da = name_da
+    return tag
 
 
 # --- Writing the profile ---------------------------------------------------------
