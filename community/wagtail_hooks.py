@@ -274,13 +274,14 @@ class TagViewSet(ModelViewSet):
     menu_item_class = SiteCoordinatorMenuItem
     list_display = [
         "name",
+        "name_da",
         "slug",
         "curated",
         Column("member_count", label=_("Members"), sort_key="member_count"),
     ]
     list_filter = ["curated"]
-    search_fields = ["name", "slug"]
-    form_fields = ["name", "slug", "curated"]
+    search_fields = ["name", "name_da", "slug"]
+    form_fields = ["name", "name_da", "slug", "curated"]
     copy_view_enabled = False
 
     def get_index_view_kwargs(self, **kwargs):
