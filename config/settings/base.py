@@ -204,6 +204,10 @@ LOGIN_REDIRECT_URL = "community:home"
 # One login for members and editors: allauth's, which is rate-limited and does not
 # reveal whether an address has an account. The Wagtail admin sends people there.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# ...and one password reset, allauth's: Wagtail's own (Django's form) would send
+# e-mail inside the request, and only for an address with an account.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+
 
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -215,9 +219,29 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SIGNUP_FORM_CLASS = "community.forms.accounts.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Velkomst] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
-# allauth's default limits (login failures, sign-ups, password resets, e-mail
-# confirmations per IP and per key) stay on; they use the cache, so Redis when
-# configured shares them across processes.
+# A sign-up is answered no sooner than this after its password was hashed,
+# whether the address has an account or not: well above what only a new account
+# does after the hash (its rows and e-mail, about 30 ms), so the time tells nothing.
+VELKOMST_SIGNUP_ANSWER_SECONDS = 0.3
+# Limits (README.md, "Accounts: probing and log-in limits"). They live in the
+# cache, so Redis when configured shares them across processes. allauth's other
+# defaults stay: sign-ups 20/m per IP, resets 20/m per IP and 5/m per address.
+ACCOUNT_RATE_LIMITS = {
+    # Every log-in attempt from one IP address: a whole office signing in at once.
+    "login": "60/m/ip",
+    # Wrong passwords, allauth's own check: per IP address over every account
+    # (loose: newcomers of one employer share their office's), and per account
+    # over every IP address (short, so a stranger cannot lock its owner out for
+    # long). Not counted against a device the account logged in on before.
+    "login_failed": "100/15m/ip,10/5m/key",
+    # Wrong passwords for one account from one IP address, known device or not
+    # (community/adapters.py).
+    "login_failed_pair": "5/5m/key",
+}
+# Behind a load balancer every request comes from its address: set
+# TRUSTED_PROXY_COUNT=1 there (the client is the last address it adds to
+# X-Forwarded-For), or every visitor shares one address and its limits.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # --- Languages: English is the source and the default, Danish the second -------
 
@@ -261,6 +285,18 @@ DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Velkomst <hello@velkomst.localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Tasks ----------------------------------------------------------------------
+
+TASKS = {
+    # Wagtail's own tasks (reference index, renditions) run as Wagtail runs them
+    # when nothing is configured: at once, inside the request.
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # E-mail to members and visitors (config/mail.py): a worker thread in each
+    # web process sends it once the request's transaction commits, so no
+    # response waits for the mail server; nothing to run beside the server.
+    "email": {"BACKEND": "config.mail.ThreadBackend"},
+}
 
 # --- Security headers (tightened further in production) ------------------------
 
