@@ -208,7 +208,6 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 # e-mail inside the request, and only for an address with an account.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
-
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
