@@ -1,12 +1,15 @@
 """The site frame every page draws (main menu, footer), cached in the Django cache.
 
-Everything cached here is the same for every visitor of a site: page titles and
-URLs of the menu, the site details of the footer. Nothing per user. The entries
-are keyed on a *frame version* that any change an editor can make to them
-replaces (a page saved, published, unpublished, moved or deleted, a privacy
-setting, a site, the site details, a contact person or a document), so the next
-request draws the new frame. With several processes the cache must be shared
-(Redis, ``REDIS_URL``), as it already must be for sessions and the chat.
+Everything cached here is the same for every visitor of a site in one language:
+page titles and URLs of the menu, the site details of the footer. Nothing per
+user. Each language has its own entries (the Danish menu lists the Danish pages,
+the footer shows the Danish footer text and contact person where translated).
+The entries are keyed on a *frame version* that any change an editor can make to
+them replaces (a page saved, published, unpublished, moved or deleted, a privacy
+setting, a site, the site details, a footer text, a contact person or a
+document, in any language), so the next request draws the new frame. With
+several processes the cache must be shared (Redis, ``REDIS_URL``), as it already
+must be for sessions and the chat.
 """
 
 from functools import cache as memoize
@@ -30,7 +33,9 @@ def frame_version() -> str:
 
 def menu_items(request: HttpRequest) -> list[dict[str, str]]:
     """``title`` and ``url`` of the home page's published public children marked
-    "show in menus", for the site answering ``request``."""
+    "show in menus", for the site answering ``request``, in the active language:
+    the children of the home page's translation (the English home page where
+    there is none)."""
     from wagtail.models import Site
 
     host = request._get_raw_host()
@@ -40,13 +45,25 @@ def menu_items(request: HttpRequest) -> list[dict[str, str]]:
     if items is None:
         site = Site.find_for_request(request)
         pages = (
-            site.root_page.get_children().live().public().in_menu()
+            _home_in(language, site.root_page).get_children().live().public().in_menu()
             if site is not None
             else []
         )
         items = [{"title": page.title, "url": page.get_url(request)} for page in pages]
         cache.set(key, items, FRAME_TIMEOUT)
     return items
+
+
+def _home_in(language: str, home):
+    """The home page's published translation into ``language``, else the home
+    page itself (one query, where ``home.localized`` takes two)."""
+    translation_ = (
+        home.get_translations(inclusive=True)
+        .live()
+        .filter(locale__language_code=language)
+        .first()
+    )
+    return translation_ or home
 
 
 def _renew(**kwargs) -> None:
@@ -70,13 +87,14 @@ def _watched_models() -> tuple[type, ...]:
     from wagtail.documents import get_document_model
     from wagtail.models import Page, PageViewRestriction, Site
 
-    from cms_pages.models import ContactPerson, SiteDetails
+    from cms_pages.models import ContactPerson, FooterText, SiteDetails
 
     return (
         Page,
         PageViewRestriction,
         Site,
         SiteDetails,
+        FooterText,
         ContactPerson,
         get_document_model(),
     )

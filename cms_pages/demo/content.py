@@ -1450,9 +1450,12 @@ EVENTS: list[EventSpec] = [
 
 SITE_NAME = "Velkomst"
 
-SITE_DETAILS: dict[str, str] = {
+FOOTER_TEXT: dict[str, str] = {
     "organisation_name": "Velkomst host programme, Aarhus",
     "tagline": "Local hosts and newcomers to Denmark, meeting once or twice a month.",
+}
+
+SITE_DETAILS: dict[str, str] = {
     "email": "hello@velkomst.example",
     "phone": "+45 12 34 56 78",
     "address": "Velkomst host programme\nc/o Dokk1\nHack Kampmanns Plads 2\n"

@@ -29,7 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from cms_pages.demo import content
 from cms_pages.demo.illustrations import render
@@ -40,6 +40,7 @@ from cms_pages.models import (
     ContactPerson,
     EventIndexPage,
     EventPage,
+    FooterText,
     HomePage,
     InformationPage,
     PartnerOrganisation,
@@ -82,6 +83,8 @@ class _Context:
     images: dict[str, Any] = field(default_factory=dict)
     documents: dict[str, Any] = field(default_factory=dict)
     contact: ContactPerson | None = None
+    partners: list[PartnerOrganisation] = field(default_factory=list)
+    footer_text: FooterText | None = None
 
     def stream(self, blocks: list[Block]) -> list[Block]:
         return resolve(
@@ -191,16 +194,19 @@ def _ensure_documents(ctx: _Context) -> None:
 
 
 def _ensure_snippets(ctx: _Context) -> None:
+    """The English snippets (the sources of their Danish translations)."""
+    english = Locale.get_default()
     person = content.CONTACT_PERSON
     ctx.contact, created = ContactPerson.objects.get_or_create(
-        name=person["name"], defaults=person
+        name=person["name"], locale=english, defaults=person
     )
     if created:
         ctx.report.add("contact people")
     for partner in content.PARTNERS:
-        _, created = PartnerOrganisation.objects.get_or_create(
-            name=partner["name"], defaults=partner
+        organisation, created = PartnerOrganisation.objects.get_or_create(
+            name=partner["name"], locale=english, defaults=partner
         )
+        ctx.partners.append(organisation)
         if created:
             ctx.report.add("partner organisations")
 
@@ -216,7 +222,8 @@ def _ensure_home(ctx: _Context) -> tuple[Site, HomePage]:
     if site is not None and isinstance(site.root_page.specific, HomePage):
         home = site.root_page.specific
     else:
-        home = HomePage.objects.first() or _create_home(ctx)
+        english = HomePage.objects.filter(locale=Locale.get_default()).first()
+        home = english or _create_home(ctx)
         if site is None:
             site = Site.objects.create(
                 hostname="localhost", port=80, is_default_site=True, root_page=home
@@ -450,15 +457,24 @@ def _link_home_calls_to_action(home: HomePage, pages: dict[str, Page]) -> None:
 
 def _ensure_site_details(ctx: _Context, site: Site) -> None:
     details = SiteDetails.for_site(site)
+    ctx.footer_text = details.footer_text
     if details.email:  # an editor (or an earlier run) has filled it in
         return
     for name, value in content.SITE_DETAILS.items():
         setattr(details, name, value)
     details.contact_person = ctx.contact
     details.welcome_manual = ctx.documents[content.WELCOME_MANUAL_KEY]
-    details.footer_links = [
-        ("link", {"title": title, "url": url}) for title, url in content.FOOTER_LINKS
-    ]
+    if details.footer_text is None:
+        details.footer_text = FooterText.objects.create(
+            **content.FOOTER_TEXT,
+            locale=Locale.get_default(),
+            footer_links=[
+                ("link", {"title": title, "url": url})
+                for title, url in content.FOOTER_LINKS
+            ],
+        )
+        ctx.report.add("footer texts")
+    ctx.footer_text = details.footer_text
     details.save()
     ctx.report.add("site settings")
 

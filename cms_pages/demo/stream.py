@@ -18,6 +18,12 @@ def _block(block_type: str, value: Any) -> Block:
     return {"type": block_type, "value": value}
 
 
+def _items(values: list[Any]) -> list[Block]:
+    """A ListBlock's items in Wagtail's block format (each its own id, given by
+    ``resolve``), which translation tools need to tell the items apart."""
+    return [{"type": "item", "value": value} for value in values]
+
+
 def heading(text: str, level: str = "h2") -> Block:
     return _block("heading", {"text": text, "level": level})
 
@@ -39,16 +45,18 @@ def links(title: str, items: list[tuple[str, str, str]]) -> Block:
         "links",
         {
             "title": title,
-            "links": [
-                {"title": text, "url": url, "description": description}
-                for text, url, description in items
-            ],
+            "links": _items(
+                [
+                    {"title": text, "url": url, "description": description}
+                    for text, url, description in items
+                ]
+            ),
         },
     )
 
 
 def steps(title: str, items: list[str]) -> Block:
-    return _block("steps", {"title": title, "steps": items})
+    return _block("steps", {"title": title, "steps": _items(items)})
 
 
 def faq(title: str, items: list[tuple[str, str]]) -> Block:
@@ -56,7 +64,7 @@ def faq(title: str, items: list[tuple[str, str]]) -> Block:
         "faq",
         {
             "title": title,
-            "items": [{"question": q, "answer": a} for q, a in items],
+            "items": _items([{"question": q, "answer": a} for q, a in items]),
         },
     )
 
@@ -75,7 +83,8 @@ def resolve(
     blocks: list[Block], *, images: Mapping[str, int], documents: Mapping[str, int]
 ) -> list[Block]:
     """Return a copy of ``blocks`` with demo keys replaced by ids and a fresh
-    block id on each block (Wagtail uses these ids for revisions and comments)."""
+    block id on each block and list item (Wagtail uses these ids for revisions
+    and comments, wagtail-localize for the segments it translates)."""
     resolved: list[Block] = []
     for block in blocks:
         value = block["value"]
@@ -84,6 +93,23 @@ def resolve(
         elif block["type"] == "document":
             value = {**value, "document": documents[value["document"]]}
         resolved.append(
-            {"type": block["type"], "value": value, "id": str(uuid.uuid4())}
+            {"type": block["type"], "value": _with_item_ids(value), "id": _new_id()}
         )
     return resolved
+
+
+def _new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def _with_item_ids(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _with_item_ids(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [
+            {**item, "value": _with_item_ids(item["value"]), "id": _new_id()}
+            if isinstance(item, dict) and item.get("type") == "item"
+            else _with_item_ids(item)
+            for item in value
+        ]
+    return value

@@ -10,7 +10,12 @@ from cms_pages.models.home import HomePage
 from cms_pages.models.information import InformationPage
 from cms_pages.models.partners import PartnersPage
 from cms_pages.models.site_settings import SiteDetails
-from cms_pages.models.snippets import ContactPerson, PartnerOrganisation
+from cms_pages.models.snippets import (
+    ContactPerson,
+    FooterText,
+    PartnerOrganisation,
+    localized_queryset,
+)
 
 __all__ = [
     "ActivityIdeaIndexPage",
@@ -19,9 +24,11 @@ __all__ = [
     "ContactPerson",
     "EventIndexPage",
     "EventPage",
+    "FooterText",
     "HomePage",
     "InformationPage",
     "PartnerOrganisation",
     "PartnersPage",
     "SiteDetails",
+    "localized_queryset",
 ]

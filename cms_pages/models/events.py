@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms_pages.blocks import InformationStreamBlock
 from cms_pages.images import with_card_images
@@ -145,6 +146,8 @@ class EventPage(Page):
         index.SearchField("description"),
         index.FilterField("start"),
     ]
+    # A translation keeps the English address unless the translator changes it.
+    override_translatable_fields = [SynchronizedField("address")]
 
     parent_page_types = ["cms_pages.EventIndexPage"]
     subpage_types: list[str] = []

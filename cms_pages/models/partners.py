@@ -5,7 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms_pages.images import LOGO_RENDITION, with_card_images
-from cms_pages.models.snippets import PartnerOrganisation
+from cms_pages.models.snippets import PartnerOrganisation, localized_queryset
 
 
 class PartnersPage(Page):
@@ -30,8 +30,11 @@ class PartnersPage(Page):
         verbose_name = _("partners page")
 
     def partner_groups(self) -> list[tuple[str, list[PartnerOrganisation]]]:
+        """The partners by kind, each in the page's language where translated."""
         partners = with_card_images(
-            PartnerOrganisation.objects.order_by("name"), "logo", LOGO_RENDITION
+            localized_queryset(PartnerOrganisation.objects.order_by("name")),
+            "logo",
+            LOGO_RENDITION,
         )
         groups: dict[str, list[PartnerOrganisation]] = {}
         for partner in partners:

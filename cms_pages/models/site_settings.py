@@ -4,26 +4,29 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
-
-from cms_pages.blocks import FooterLinkBlock
 
 
 @register_setting(icon="site")
 class SiteDetails(BaseSiteSetting):
-    """Who runs the programme and how to reach them: shown in every page's footer."""
+    """Who runs the programme and how to reach them: shown in every page's footer.
 
-    organisation_name = models.CharField(
-        _("organisation name"),
-        max_length=160,
-        default="Velkomst host programme",
-        help_text=_("Shown in the footer, e.g. 'Aarhus host programme'."),
-    )
-    tagline = models.CharField(
-        _("tagline"),
-        max_length=200,
+    Wagtail cannot translate settings (one row per site, no locale), so the
+    footer's words are a translatable snippet chosen here (``footer_text``),
+    as Wagtail recommends; the contact person is a translatable snippet too.
+    The footer shows each in the page's language, or the English where there
+    is no translation yet. What is the same in every language stays here."""
+
+    footer_text = models.ForeignKey(
+        "cms_pages.FooterText",
+        verbose_name=_("footer text"),
+        null=True,
         blank=True,
-        help_text=_("One line under the name in the footer."),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The organisation's name, tagline and footer links (Snippets → "
+            "Footer texts). Translate it there for the Danish pages."
+        ),
     )
     contact_person = models.ForeignKey(
         "cms_pages.ContactPerson",
@@ -46,18 +49,9 @@ class SiteDetails(BaseSiteSetting):
         related_name="+",
         help_text=_("Linked from the footer of every page."),
     )
-    footer_links = StreamField(
-        [("link", FooterLinkBlock())],
-        blank=True,
-        verbose_name=_("footer links"),
-        help_text=_("Links shown in the footer, e.g. to the authorities."),
-    )
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("tagline")],
-            heading=_("Organisation"),
-        ),
+        FieldPanel("footer_text"),
         MultiFieldPanel(
             [
                 FieldPanel("contact_person"),
@@ -68,7 +62,6 @@ class SiteDetails(BaseSiteSetting):
             heading=_("Contact"),
         ),
         FieldPanel("welcome_manual"),
-        FieldPanel("footer_links"),
     ]
 
     class Meta:

@@ -1,14 +1,43 @@
 """Snippets editors keep once and show in many places: the contact person
-newcomers can reach in English, and the partner organisations behind a programme."""
+newcomers can reach in English, the partner organisations behind a programme and
+the footer's texts.
+
+All three are translatable (wagtail-localize): the English one is the source, a
+Danish translation shows on Danish pages, and where there is none the English
+one does. Names, e-mail addresses, phone numbers and web addresses are the same
+in every language, so they are kept in step with the English source rather than
+translated.
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms_pages.blocks import FooterLinkBlock
 
 
-class ContactPerson(index.Indexed, models.Model):
+def localized_queryset(queryset):
+    """One row per translation key from a translatable model's ``queryset``: the
+    active language's translation where there is one, otherwise the default
+    language's (the English source). Stays a queryset, so it can be ordered,
+    prefetched and counted like any other."""
+    active = Locale.get_active()
+    default = Locale.get_default()
+    if active.pk == default.pk:
+        return queryset.filter(locale=default)
+    translated = queryset.filter(locale=active).values("translation_key")
+    return queryset.filter(
+        Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated))
+    )
+
+
+class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
     """A named person newcomers and hosts can write to or call, in English."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -57,8 +86,14 @@ class ContactPerson(index.Indexed, models.Model):
         ),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("role")]
+    # The role, the languages and the photo's description are translated; the
+    # rest is the same person in every language.
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("phone"),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("contact person")
         verbose_name_plural = _("contact people")
         ordering = ["name"]
@@ -77,7 +112,7 @@ class ContactPerson(index.Indexed, models.Model):
         return [part.strip() for part in self.languages.split(",") if part.strip()]
 
 
-class PartnerOrganisation(index.Indexed, models.Model):
+class PartnerOrganisation(TranslatableMixin, index.Indexed, models.Model):
     """A company, club, university, municipality or association the programme
     works with, and what part it plays."""
 
@@ -88,7 +123,7 @@ class PartnerOrganisation(index.Indexed, models.Model):
         MUNICIPALITY = "municipality", _("Municipality")
         ASSOCIATION = "association", _("Association")
 
-    name = models.CharField(_("name"), max_length=160, unique=True)
+    name = models.CharField(_("name"), max_length=160)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -117,11 +152,56 @@ class PartnerOrganisation(index.Indexed, models.Model):
         FieldPanel("logo"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("description")]
+    override_translatable_fields = [SynchronizedField("contact_name")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner organisation")
         verbose_name_plural = _("partner organisations")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "locale"], name="partner_name_unique_per_language"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+
+class FooterText(TranslatableMixin, models.Model):
+    """The words of every page's footer: who runs the programme and the links
+    shown there. Settings → Site details chooses the one to show; its
+    translations show on pages in their language. (Wagtail's settings cannot be
+    translated themselves, so their words live in this snippet.)"""
+
+    organisation_name = models.CharField(
+        _("organisation name"),
+        max_length=160,
+        default="Velkomst host programme",
+        help_text=_("Shown in the footer, e.g. 'Aarhus host programme'."),
+    )
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=200,
+        blank=True,
+        help_text=_("One line under the name in the footer."),
+    )
+    footer_links = StreamField(
+        [("link", FooterLinkBlock())],
+        blank=True,
+        verbose_name=_("footer links"),
+        help_text=_("Links shown in the footer, e.g. to the authorities."),
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("tagline"),
+        FieldPanel("footer_links"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer texts")
+
+    def __str__(self) -> str:
+        return self.organisation_name

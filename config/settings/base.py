@@ -31,6 +31,10 @@ INSTALLED_APPS = [
     "channels",
     "cms_pages",
     "community",
+    # Content translation by segments (pages, snippets); its locales app
+    # replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -343,6 +347,10 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "cms_pages.uploads.CheckedImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms_pages.uploads.CheckedDocumentForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("da", "Danish")]
+# Pages and snippets exist per language: the English source and its Danish
+# translation (wagtail-localize), Danish pages under /da/.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 TAGGIT_CASE_INSENSITIVE = True
 

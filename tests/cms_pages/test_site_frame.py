@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction, Site
 
-from cms_pages.models import SiteDetails
+from cms_pages.models import FooterText, SiteDetails
 from tests.factories import ContactPersonFactory, make_information_page, make_member
 
 pytestmark = pytest.mark.django_db
@@ -97,10 +97,25 @@ def test_editor_changing_the_site_details_changes_the_footer(member_client):
     assert "Aarhus host programme" not in _footer(member_client)
     details = SiteDetails.for_site(Site.objects.get(is_default_site=True))
 
-    details.organisation_name = "Aarhus host programme"
+    details.footer_text = FooterText.objects.create(
+        organisation_name="Aarhus host programme"
+    )
     details.save()
 
     assert "Aarhus host programme" in _footer(member_client)
+
+
+def test_editor_changing_the_footer_text_changes_the_footer(member_client):
+    text = FooterText.objects.create(organisation_name="Aarhus host programme")
+    details = SiteDetails.for_site(Site.objects.get(is_default_site=True))
+    details.footer_text = text
+    details.save()
+    assert "Aarhus host programme" in _footer(member_client)
+
+    text.tagline = "Hosts and newcomers, once a month."
+    text.save()
+
+    assert "Hosts and newcomers, once a month." in _footer(member_client)
 
 
 def test_editor_changing_the_contact_person_changes_the_footer(member_client):
