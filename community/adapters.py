@@ -25,6 +25,7 @@ from django.core.signing import BadSignature
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from community.text import MAX_PASSWORD_LENGTH
 from config.mail import message_enqueue
 
 # A signed cookie listing (as keyed hashes) the last few addresses that logged in
@@ -96,6 +97,17 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().clean_email(email)
 
     # --- E-mail ---------------------------------------------------------------------
+
+    def clean_password(self, password: str, user=None) -> str:
+        """Django's validators, and a length every form can take again: the
+        forms that ask for the password later (deleting the account) take at
+        most ``MAX_PASSWORD_LENGTH`` characters."""
+        if len(password) > MAX_PASSWORD_LENGTH:
+            raise forms.ValidationError(
+                _("Please choose a password of at most %(limit)d characters.")
+                % {"limit": MAX_PASSWORD_LENGTH}
+            )
+        return super().clean_password(password, user=user)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Rendered now (its links need the request), sent by the worker thread."""

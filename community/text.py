@@ -4,6 +4,9 @@ models, no database."""
 
 import unicodedata
 
+# Longer passwords are refused at sign-up and wherever one is asked for again.
+MAX_PASSWORD_LENGTH = 4096
+
 # Zero-width characters and bidi overrides (which show text reversed, or as
 # something else). ZWJ and ZWNJ stay: Persian and Indic names and emoji
 # sequences need them.

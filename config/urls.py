@@ -1,6 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -10,6 +11,12 @@ from cms_pages import views as cms_views
 from community.views import language as language_views
 
 urlpatterns = [
+    # One login for everyone, allauth's (rate-limited, reveals no addresses):
+    # Django's admin sends its login there too.
+    path(
+        "django-admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     # Documents are served through Wagtail's view, which checks privacy.

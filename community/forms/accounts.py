@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from community.services.profiles import profile_create_at_signup
+from community.text import is_visible, without_hidden
 
 GUIDELINES_ANCHOR = "community-guidelines"
 
@@ -43,8 +44,8 @@ class SignupForm(forms.Form):
         )
 
     def clean_display_name(self) -> str:
-        name = " ".join(self.cleaned_data["display_name"].split())
-        if not name:
+        name = " ".join(without_hidden(self.cleaned_data["display_name"]).split())
+        if not is_visible(name):
             raise forms.ValidationError(_("Please tell us what to call you."))
         return name
 

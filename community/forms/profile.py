@@ -26,7 +26,7 @@ from community.models.profiles import MIN_INTERESTS
 from community.services.photos import photo_clean
 from community.services.profiles import iso_language_codes
 from community.services.tags import MAX_TAG_LENGTH, clean_tag_name
-from community.text import is_visible, without_hidden
+from community.text import MAX_PASSWORD_LENGTH, is_visible, without_hidden
 
 MAX_INTERESTS = 20
 MAX_LANGUAGES = 8
@@ -475,7 +475,7 @@ class DeleteAccountForm(forms.Form):
     password = forms.CharField(
         label=_("Your password"),
         strip=False,
-        max_length=4096,
+        max_length=MAX_PASSWORD_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text=_("To make sure it is really you."),
     )

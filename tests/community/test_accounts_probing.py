@@ -408,4 +408,19 @@ def test_too_many_log_in_attempts_from_one_address_get_a_page_not_an_error(
         _log_in(client, "someone@example.org", "x")
     response = _log_in(client, "someone@example.org", "x")
     assert response.status_code == 429
-    assert "Too Many Requests" in response.text
+    assert "Too many attempts" in response.text
+
+
+def test_the_django_admin_login_is_allauths_login(client):
+    response = client.get("/django-admin/login/?next=/django-admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/django-admin/"
+
+
+def test_too_many_attempts_get_a_page_that_says_so(client, settings):
+    from allauth.core.internal.ratelimit import handler429
+    from django.test import RequestFactory
+
+    response = handler429(RequestFactory().get("/accounts/login/"))
+    assert response.status_code == 429
+    assert b"Too many attempts" in response.content

@@ -233,17 +233,6 @@ logout = Form("logout", "/accounts/logout/")
 
 # Rows whose fix belongs in another engineer's files: strict, so that they
 # fail (and are moved to the plain rows) once fixed.
-ACCEPTS_ANY_PASSWORD_LENGTH = pytest.mark.xfail(
-    strict=True,
-    reason="allauth sign-up (community/adapters.py / forms/accounts.py) stores a "
-    "100,000-character password; /me/delete/ takes at most 4,096 characters, so "
-    "that member could never delete their account",
-)
-INVISIBLE_SIGNUP_NAME = pytest.mark.xfail(
-    strict=True,
-    reason="community/forms/accounts.py SignupForm.clean_display_name stores a "
-    "name of only zero-width and bidi characters (the profile form refuses it)",
-)
 
 POST_ROWS = [
     # --- Asking a member (views/requests.py request_create) ---
@@ -543,14 +532,13 @@ POST_ROWS = [
     signup("email-lookalike-domain", {"email": "ann@exаmple.org", "password2": "x"}),
     signup("name-nul", {"display_name": "A\x00nn"}),
     signup("name-long", {"display_name": LONG}),
-    signup("name-invisible", {"display_name": INVISIBLE}, marks=INVISIBLE_SIGNUP_NAME),
+    signup("name-invisible", {"display_name": INVISIBLE}),
     signup(
         "password-nul", {"password1": "a-long-\x00pass", "password2": "a-long-\x00pass"}
     ),
     signup(
         "password-long",
         {"password1": LONG, "password2": LONG},
-        marks=ACCEPTS_ANY_PASSWORD_LENGTH,
     ),
     signup("no-guidelines", {"accept_guidelines": ""}),
     password_reset("nul", {"email": "a\x00@example.org"}),

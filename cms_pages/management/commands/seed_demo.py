@@ -8,6 +8,7 @@ call it directly.
 from django.core.management.base import BaseCommand
 
 from cms_pages.demo import seed_demo_content
+from cms_pages.demo.translate import translate_demo_content
 from community.demo import seed_members
 from community.demo.members import summary_lines
 
@@ -15,8 +16,9 @@ from community.demo.members import summary_lines
 class Command(BaseCommand):
     help = (
         "Create the English demo site (pages, activity ideas, events, images, the "
-        "welcome manual, partners, site details and local accounts) and about 60 "
-        "demo members with requests and matches, if missing."
+        "welcome manual, partners, site details and local accounts), about 60 "
+        "demo members with requests and matches, and the Danish translations of "
+        "the pages hosts read, if missing."
     )
 
     def handle(self, *args, **options) -> None:
@@ -27,3 +29,9 @@ class Command(BaseCommand):
         members = seed_members()
         style = self.style.SUCCESS if members["created"] else self.style.NOTICE
         self.stdout.write(style("\n".join(summary_lines(members))))
+
+        # After the members: their sign-ups and programmes refer to the English
+        # sources, of which these are translations.
+        danish = translate_demo_content()
+        if danish.created_anything:
+            self.stdout.write(self.style.SUCCESS(danish.summary()))
