@@ -1,5 +1,6 @@
-"""``manage.py seed_demo`` builds the demo site once; running it again (``make run``
-does, on every start) changes nothing."""
+"""``manage.py seed_demo`` builds the demo site once, in English and (for the pages
+hosts read) in Danish; running it again (``make run`` does, on every start)
+changes nothing."""
 
 from io import StringIO
 
@@ -11,15 +12,28 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from cms_pages.demo import content
+from cms_pages.demo.danish import TRANSLATIONS
 from cms_pages.models import (
+    ActivityIdeaIndexPage,
     ActivityIdeaPage,
     ContactPerson,
+    EventIndexPage,
     EventPage,
+    FooterText,
     HomePage,
+    InformationPage,
     PartnerOrganisation,
+    PartnersPage,
+    SiteDetails,
 )
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +54,9 @@ def _counts() -> dict[str, int]:
         "partners": PartnerOrganisation.objects.count(),
         "users": get_user_model().objects.count(),
         "sites": Site.objects.count(),
+        "footer texts": FooterText.objects.count(),
+        "translations": Translation.objects.count(),
+        "translated strings": StringTranslation.objects.count(),
     }
 
 
@@ -66,6 +83,12 @@ def test_seeding_twice_creates_nothing_the_second_time(seeded):
     assert "Created demo content" in seeded
     assert _counts() == after_first
     assert "Demo content already present." in second_output
+
+
+def test_seeding_creates_the_danish_translations_once(seeded):
+    assert "Danish pages" in seeded
+
+    assert "Danish pages" not in _seed()
 
 
 def test_seeded_site_starts_at_a_published_home_page(seeded, client):
@@ -132,3 +155,99 @@ def test_every_seeded_page_renders(seeded, client):
         assert response.status_code == 200, page.url
         heading = page.hero_title if isinstance(page, HomePage) else page.title
         assert escape(heading) in response.text, page.url
+
+
+# --- Danish ----------------------------------------------------------------------
+
+# The information pages hosts read; the newcomers' pages stay English.
+HOST_PAGES = (content.ABOUT.slug, content.BECOME_A_HOST.slug)
+
+
+def _pages_hosts_read() -> list[Page]:
+    english = Locale.get_default()
+    pages: list[Page] = [HomePage.objects.get(locale=english)]
+    pages += InformationPage.objects.filter(locale=english, slug__in=HOST_PAGES)
+    for model in (
+        ActivityIdeaIndexPage,
+        ActivityIdeaPage,
+        EventIndexPage,
+        EventPage,
+        PartnersPage,
+    ):
+        pages += model.objects.filter(locale=english)
+    return pages
+
+
+def _untranslated_segments(locale: Locale) -> list[tuple[str, str]]:
+    """(object, English text) of every segment of an English source that has
+    no translation into ``locale`` (or one wagtail-localize found broken)."""
+    missing = []
+    for source in TranslationSource.objects.filter(locale=Locale.get_default()):
+        for segment in (
+            StringSegment.objects.filter(source=source)
+            .annotate_translation(locale)
+            .select_related("string")
+        ):
+            if not segment.translation:
+                missing.append((source.object_repr, segment.string.data))
+    return missing
+
+
+def test_every_english_page_hosts_read_has_a_published_danish_translation(seeded):
+    danish = Locale.objects.get(language_code="da")
+    pages = _pages_hosts_read()
+    assert len(pages) >= 2 + 2 + 12 + 1 + 3 + 1
+
+    for page in pages:
+        translation = page.get_translation_or_none(danish)
+        assert translation is not None, page.url
+        assert translation.live, translation.url
+        assert translation.translation_key == page.translation_key
+        assert translation.title == TRANSLATIONS[page.title] != page.title
+        assert translation.url.startswith("/da/"), translation.url
+        # Made the editor's way: a synced wagtail-localize translation.
+        assert Translation.objects.get(
+            source__object_id=page.translation_key, target_locale=danish
+        ).enabled
+
+
+def test_the_danish_pages_have_danish_addresses_and_danish_text(seeded, client):
+    response = client.get("/da/bliv-vaert/")
+
+    assert response.status_code == 200
+    html = response.text
+    assert '<html lang="da">' in html
+    assert "<h1" in html and "Bliv vært" in html
+    assert "Din rolle" in html and "Your role" not in html
+    assert "Skal jeg tale perfekt engelsk?" in html  # an FAQ item
+    # The Danish menu and footer.
+    assert 'href="/da/ting-i-kan-lave-sammen/"' in html
+    assert "Velkomst værtsprogram, Aarhus" in html
+    assert "Programkoordinator, Aarhus" in html
+
+
+def test_no_text_of_the_translated_demo_content_is_left_in_english(seeded):
+    danish = Locale.objects.get(language_code="da")
+
+    assert _untranslated_segments(danish) == []
+    assert not StringTranslation.objects.filter(has_error=True).exists()
+
+
+def test_the_danish_snippets_and_footer_text_are_translations(seeded):
+    danish = Locale.objects.get(language_code="da")
+    details = SiteDetails.for_site(Site.objects.get(is_default_site=True))
+
+    footer = details.footer_text.get_translation(danish)
+    assert footer.organisation_name == "Velkomst værtsprogram, Aarhus"
+    assert [link.value["url"] for link in footer.footer_links][-1] == "/da/partnere/"
+    person = details.contact_person.get_translation(danish)
+    assert (person.name, person.role) == ("Mette Holm", "Programkoordinator, Aarhus")
+    english_partners = PartnerOrganisation.objects.filter(locale=Locale.get_default())
+    assert all(partner.has_translation(danish) for partner in english_partners)
+
+
+def test_a_danish_event_names_the_danish_contact_person(seeded):
+    danish = Locale.objects.get(language_code="da")
+    event = EventPage.objects.filter(locale=danish).first()
+
+    assert event.contact_person.locale == danish
