@@ -143,17 +143,20 @@ def _page_urls(page: Page, request: HttpRequest) -> dict[str, tuple[str, bool]]:
 
 def _view_urls(request: HttpRequest) -> dict[str, tuple[str, bool]]:
     """The current view's address in each language, by Django's
-    ``translate_url``; where it has none (the address does not resolve), that
-    language's home page."""
+    ``translate_url``; where it has none, that language's home page. An
+    address Wagtail was asked for without a page to show (a page not found)
+    has none: its other-language form would be no page either."""
     full_path = request.get_full_path()
     current = translation.get_language()
+    match = getattr(request, "resolver_match", None)
+    page_not_found = match is not None and match.url_name == "wagtail_serve"
     urls: dict[str, tuple[str, bool]] = {}
     for code in language_codes():
         if code == current:
             urls[code] = (full_path, True)
             continue
         url = translate_url(full_path, code)
-        if url == full_path:
+        if url == full_path or page_not_found:
             urls[code] = (home_url(code), False)
         else:
             urls[code] = (url, True)
