@@ -1,6 +1,6 @@
-"""What the Editors group may do: the product's editors publish pages themselves
-and keep the snippets and site details. Wagtail's own Editors group may only
-draft, so this widens it after every migrate (idempotent)."""
+"""What the Editors group may do: the product's editors publish pages themselves,
+translate them, and keep the snippets and site details. Wagtail's own Editors
+group may only draft, so this widens it after every migrate (idempotent)."""
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -8,7 +8,12 @@ from wagtail.models import GroupPagePermission, Page
 
 
 def editors_grant() -> None:
-    from cms_pages.models import ContactPerson, PartnerOrganisation, SiteDetails
+    from cms_pages.models import (
+        ContactPerson,
+        FooterText,
+        PartnerOrganisation,
+        SiteDetails,
+    )
 
     root = Page.objects.filter(depth=1).first()
     if root is None:
@@ -19,7 +24,7 @@ def editors_grant() -> None:
     )
     snippet_perms = Permission.objects.filter(
         content_type__in=ContentType.objects.get_for_models(
-            ContactPerson, PartnerOrganisation
+            ContactPerson, PartnerOrganisation, FooterText
         ).values(),
         codename__regex=r"^(add|change|delete)_",
     )
@@ -27,7 +32,13 @@ def editors_grant() -> None:
         content_type=ContentType.objects.get_for_model(SiteDetails),
         codename="change_sitedetails",
     )
-    editors.permissions.add(*admin_access, *snippet_perms, *settings_perm)
+    # Translating pages and snippets into Danish (wagtail-localize's "Translate").
+    translate_perm = Permission.objects.filter(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    )
+    editors.permissions.add(
+        *admin_access, *snippet_perms, *settings_perm, *translate_perm
+    )
     for codename in ("add_page", "change_page", "publish_page"):
         permission = Permission.objects.filter(
             content_type__app_label="wagtailcore", codename=codename

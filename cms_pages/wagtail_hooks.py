@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms_pages.models import ContactPerson, PartnerOrganisation
+from cms_pages.models import ContactPerson, FooterText, PartnerOrganisation
 
 
 class ContactPersonViewSet(SnippetViewSet):
@@ -26,5 +26,18 @@ class PartnerOrganisationViewSet(SnippetViewSet):
     list_filter = ["kind"]
 
 
+class FooterTextViewSet(SnippetViewSet):
+    """The footer's words, chosen in Settings → Site details; translated for the
+    Danish pages with "Translate" like any page."""
+
+    model = FooterText
+    icon = "doc-full"
+    menu_label = _("Footer texts")
+    add_to_admin_menu = True
+    menu_order = 320
+    list_display = ["organisation_name", "tagline"]
+
+
 register_snippet(ContactPersonViewSet)
 register_snippet(PartnerOrganisationViewSet)
+register_snippet(FooterTextViewSet)

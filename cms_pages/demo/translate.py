@@ -180,4 +180,3 @@ def _demo_slugs_under(slug: str) -> set[str]:
         }
         return meetings | {event.slug for event in content.EVENTS}
     return set()
-
