@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from bs4 import MarkupResemblesLocatorWarning
 from django.db import models, transaction
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail_localize.models import (
     StringSegment,
@@ -59,6 +60,7 @@ def translate_demo_content() -> SeedReport:
                 continue
             if isinstance(instance, Page) and not _parent_translated(instance, locale):
                 continue
+            list_items_in_block_format(instance)
             untranslated += translate_object(instance, locale, danish.TRANSLATIONS)
             report.add(f"Danish {kind}")
         if untranslated:
@@ -108,6 +110,27 @@ def translate_object(
     else:
         source.create_or_update_translation(locale, fallback=True)
     return missing
+
+
+def list_items_in_block_format(page: models.Model) -> None:
+    """Demo pages seeded before list items had their own ids (steps, FAQs, link
+    lists) are published again with ids, as saving them in the admin would do:
+    wagtail-localize offers list items for translation only then. A page with
+    unpublished changes is left to its editor."""
+    if not isinstance(page, Page) or page.has_unpublished_changes:
+        return
+    changed = False
+    for field in page._meta.get_fields():
+        if not isinstance(field, StreamField):
+            continue
+        stored = field.get_prep_value(getattr(page, field.name))
+        upgraded = field.stream_block.to_python(stored)
+        list(upgraded)  # read every block, so its lists are written anew
+        if field.get_prep_value(upgraded) != stored:
+            setattr(page, field.name, upgraded)
+            changed = True
+    if changed:
+        page.save_revision().publish()
 
 
 def lookup(memory: dict[str, str], source_data: str) -> str | None:
