@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench install install-dev browser migrate seed clean
+.PHONY: run test lint format bench install install-dev browser migrate seed clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,14 +40,21 @@ run: seed
 	  trap 'kill $$JOBS 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
 
-# Debian's chromium for the browser tests; Playwright's own download does not work here.
+# Debian's packages the tests need: chromium for the browser tests (Playwright's
+# own download does not work here) and GNU gettext, which the test of the Danish
+# catalogue extracts the strings with. The site itself needs neither: the
+# compiled catalogue is committed.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = "0" ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else \
-	    echo "chromium is missing: run 'sudo apt-get install chromium' for the browser tests" >&2; exit 1; \
-	  fi; }
+	@missing=""; \
+	  command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	  command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
+	  if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = "0" ]; then \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	    else \
+	      echo "missing:$$missing; run 'sudo apt-get install$$missing' for the tests" >&2; exit 1; \
+	    fi; \
+	  fi
 
 test: install-dev browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -67,3 +74,9 @@ bench: install-dev
 
 clean:
 	rm -rf var/test.sqlite3 var/test-media .pytest_cache
+
+# After adding or changing English strings: extract them into the Danish
+# catalogue (then translate the new entries), and compile it (committed).
+messages: install-dev
+	$(BIN)/python manage.py makemessages -l da --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=static
+	$(BIN)/python manage.py compilemessages -l da --ignore=.venv
