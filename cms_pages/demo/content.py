@@ -1453,13 +1453,13 @@ SITE_NAME = "Velkomst"
 FOOTER_TEXT: dict[str, str] = {
     "organisation_name": "Velkomst host programme, Aarhus",
     "tagline": "Local hosts and newcomers to Denmark, meeting once or twice a month.",
+    "address": "Velkomst host programme\nc/o Dokk1\nHack Kampmanns Plads 2\n"
+    "8000 Aarhus C\nDenmark",
 }
 
 SITE_DETAILS: dict[str, str] = {
     "email": "hello@velkomst.example",
     "phone": "+45 12 34 56 78",
-    "address": "Velkomst host programme\nc/o Dokk1\nHack Kampmanns Plads 2\n"
-    "8000 Aarhus C\nDenmark",
 }
 
 FOOTER_LINKS: list[tuple[str, str]] = [

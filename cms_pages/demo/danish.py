@@ -65,6 +65,9 @@ SNIPPETS: dict[str, str] = {
     "Local hosts and newcomers to Denmark, meeting once or twice a "
     "month.": "Lokale værter og nytilkomne i Danmark, der mødes en eller to "
     "gange om måneden.",
+    "Velkomst host programme\nc/o Dokk1\nHack Kampmanns Plads 2\n8000 Aarhus C\n"
+    "Denmark": "Velkomst værtsprogram\nc/o Dokk1\nHack Kampmanns Plads 2\n"
+    "8000 Aarhus C\nDanmark",
     "Life in Denmark": "Life in Denmark (på engelsk)",
     "https://lifeindenmark.borger.dk/": "https://lifeindenmark.borger.dk/",
     "Work in Denmark": "Work in Denmark (på engelsk)",

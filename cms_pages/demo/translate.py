@@ -17,7 +17,6 @@ the English sources.
 
 from __future__ import annotations
 
-import html
 import warnings
 from collections.abc import Iterator
 
@@ -135,11 +134,12 @@ def list_items_in_block_format(page: models.Model) -> None:
 
 def lookup(memory: dict[str, str], source_data: str) -> str | None:
     """The translation of one source segment in wagtail-localize's form. The
-    memory is written as plain text, except for segments of rich text (which
-    keep their inline tags such as ``<b>``); a plain segment is stored escaped."""
-    if "<" in source_data:
+    memory is written as plain text (line breaks as ``\n``), except for segments
+    of rich text, which keep their inline tags such as ``<b>``."""
+    plain = StringValue(source_data).render_text()
+    if StringValue.from_plaintext(plain).data != source_data:  # rich text
         return memory.get(source_data)
-    translated = memory.get(html.unescape(source_data))
+    translated = memory.get(plain)
     if translated is None:
         return None
     return StringValue.from_plaintext(translated).data

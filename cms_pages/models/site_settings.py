@@ -24,8 +24,8 @@ class SiteDetails(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_(
-            "The organisation's name, tagline and footer links (Snippets → "
-            "Footer texts). Translate it there for the Danish pages."
+            "The organisation's name, tagline, postal address and footer links "
+            "(Snippets → Footer texts). Translate it there for the Danish pages."
         ),
     )
     contact_person = models.ForeignKey(
@@ -39,7 +39,6 @@ class SiteDetails(BaseSiteSetting):
     )
     email = models.EmailField(_("general e-mail"), blank=True)
     phone = models.CharField(_("general phone"), max_length=40, blank=True)
-    address = models.TextField(_("postal address"), blank=True)
     welcome_manual = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("welcome manual"),
@@ -57,7 +56,6 @@ class SiteDetails(BaseSiteSetting):
                 FieldPanel("contact_person"),
                 FieldPanel("email"),
                 FieldPanel("phone"),
-                FieldPanel("address"),
             ],
             heading=_("Contact"),
         ),

@@ -169,10 +169,10 @@ class PartnerOrganisation(TranslatableMixin, index.Indexed, models.Model):
 
 
 class FooterText(TranslatableMixin, models.Model):
-    """The words of every page's footer: who runs the programme and the links
-    shown there. Settings → Site details chooses the one to show; its
-    translations show on pages in their language. (Wagtail's settings cannot be
-    translated themselves, so their words live in this snippet.)"""
+    """The words of every page's footer: who runs the programme, its postal
+    address and the links shown there. Settings → Site details chooses the one
+    to show; its translations show on pages in their language. (Wagtail's
+    settings cannot be translated themselves, so their words live here.)"""
 
     organisation_name = models.CharField(
         _("organisation name"),
@@ -186,6 +186,7 @@ class FooterText(TranslatableMixin, models.Model):
         blank=True,
         help_text=_("One line under the name in the footer."),
     )
+    address = models.TextField(_("postal address"), blank=True)
     footer_links = StreamField(
         [("link", FooterLinkBlock())],
         blank=True,
@@ -196,6 +197,7 @@ class FooterText(TranslatableMixin, models.Model):
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("tagline"),
+        FieldPanel("address"),
         FieldPanel("footer_links"),
     ]
 

@@ -239,6 +239,7 @@ def test_the_danish_snippets_and_footer_text_are_translations(seeded):
 
     footer = details.footer_text.get_translation(danish)
     assert footer.organisation_name == "Velkomst værtsprogram, Aarhus"
+    assert footer.address.endswith("8000 Aarhus C\nDanmark")
     assert [link.value["url"] for link in footer.footer_links][-1] == "/da/partnere/"
     person = details.contact_person.get_translation(danish)
     assert (person.name, person.role) == ("Mette Holm", "Programkoordinator, Aarhus")
