@@ -1,0 +1,208 @@
+"""A small site in English and Danish for the browser tests that read it in both
+languages: the demo's kinds of pages made with ``tests.factories``, each
+translated into Danish the way an editor does in wagtail-localize (every
+segment, so what is English on a Danish page comes from the interface, never
+from the content)."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from cms_pages.demo import stream
+from cms_pages.demo.translate import translate_object
+from tests.factories import (
+    PartnerOrganisationFactory,
+    make_event,
+    make_event_index,
+    make_home_page,
+    make_idea,
+    make_idea_index,
+    make_image,
+    make_information_page,
+    make_partners_page,
+)
+
+# English → Danish, segment by segment, as a translator would write it.
+DANISH = {
+    # Home
+    "Velkomst": "Velkomst",
+    "velkomst-home": "hjem",
+    "Make friends in Denmark": "Få venner i Danmark",
+    "Local hosts meet people who have just moved here for work.": (
+        "Lokale værter møder folk, der lige er flyttet hertil for at arbejde."
+    ),
+    "Share your Denmark with a family who just arrived.": (
+        "Del dit Danmark med en familie, der lige er kommet."
+    ),
+    "Meet a local host, practise Danish and find your feet.": (
+        "Mød en lokal vært, øv dit dansk og find dig til rette."
+    ),
+    "Friends from Aarhus on a bench by the harbour": (
+        "Venner fra Aarhus på en bænk ved havnen"
+    ),
+    # Information page
+    "Become a host": "Bliv vært",
+    "become-a-host": "bliv-vaert",
+    "What a host does, and what it takes.": "Hvad en vært gør, og hvad det kræver.",
+    "How it works": "Sådan fungerer det",
+    "You meet your newcomer once or twice a month.": (
+        "Du mødes med din nytilkomne en eller to gange om måneden."
+    ),
+    "Time you need": "Den tid, du skal bruge",
+    "About four hours a month for six months.": (
+        "Cirka fire timer om måneden i seks måneder."
+    ),
+    "Questions hosts ask": "Spørgsmål, som værter stiller",
+    "Do I need to speak English?": "Skal jeg kunne tale engelsk?",
+    "Enough for a conversation; many pairs mix the two languages.": (
+        "Nok til en samtale; mange par blander de to sprog."
+    ),
+    "Useful links": "Nyttige links",
+    "Life in Denmark": "Livet i Danmark",
+    "The official guide for newcomers.": "Den officielle guide til nytilkomne.",
+    # Activity ideas
+    "Activity ideas": "Aktivitetsidéer",
+    "activity-ideas": "aktivitetsideer",
+    "Things to do together.": "Ting, I kan lave sammen.",
+    "Picnic in the park": "Picnic i parken",
+    "picnic-in-the-park": "picnic-i-parken",
+    "Each family brings one dish.": "Hver familie tager en ret med.",
+    "Two families on a picnic blanket": "To familier på et picnictæppe",
+    "How to do it": "Sådan gør I",
+    "Pick a sunny Sunday.": "Vælg en solrig søndag.",
+    "Meet at the lake.": "Mød hinanden ved søen.",
+    # Events
+    "Events": "Arrangementer",
+    "events": "arrangementer",
+    "Meet other hosts and newcomers.": "Mød andre værter og nytilkomne.",
+    "Welcome meeting": "Velkomstmøde",
+    "welcome-meeting": "velkomstmoede",
+    "Dokk1, the main library": "Dokk1, hovedbiblioteket",
+    "Coffee, cake and a first hello.": "Kaffe, kage og et første goddag.",
+    "People talking over coffee": "Folk, der snakker over en kop kaffe",
+    # Partners
+    "Our partners": "Vores partnere",
+    "partners": "partnere",
+    "The organisations behind the programme.": "Organisationerne bag programmet.",
+    "Aarhus Welcome Partners": "Aarhus Welcome Partners",
+    "Welcomes its new international staff through the programme.": (
+        "Byder sine nye internationale medarbejdere velkommen gennem programmet."
+    ),
+}
+
+
+@dataclass
+class BilingualSite:
+    home: Page
+    information: Page
+    idea_index: Page
+    idea: Page
+    event_index: Page
+    event: Page
+    partners: Page
+
+    def pages(self) -> dict[str, Page]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def translate(instance, locale: Locale):
+    """Translate ``instance`` into Danish; every segment must have its Danish."""
+    missing = translate_object(instance, locale, DANISH)
+    assert missing == [], f"No Danish in the test's memory for {missing}"
+    return instance.get_translation(locale)
+
+
+def make_bilingual_site() -> tuple[BilingualSite, BilingualSite]:
+    """The site in English and its Danish translation, page for page."""
+    danish = Locale.objects.get(language_code="da")
+    home = make_home_page(
+        title="Velkomst",
+        hero_image=make_image("Harbour"),
+        hero_image_alt="Friends from Aarhus on a bench by the harbour",
+    )
+    information = make_information_page(
+        home,
+        title="Become a host",
+        slug="become-a-host",
+        introduction="What a host does, and what it takes.",
+        show_in_menus=True,
+        body=stream.resolve(
+            [
+                stream.heading("How it works"),
+                stream.paragraph(
+                    "<p>You meet your newcomer once or twice a month.</p>"
+                ),
+                stream.tip(
+                    "Time you need", "<p>About four hours a month for six months.</p>"
+                ),
+                stream.faq(
+                    "Questions hosts ask",
+                    [
+                        (
+                            "Do I need to speak English?",
+                            "<p>Enough for a conversation; many pairs mix the two "
+                            "languages.</p>",
+                        )
+                    ],
+                ),
+                stream.links(
+                    "Useful links",
+                    [
+                        (
+                            "Life in Denmark",
+                            "https://lifeindenmark.borger.dk/",
+                            "The official guide for newcomers.",
+                        )
+                    ],
+                ),
+            ],
+            images={},
+            documents={},
+        ),
+    )
+    idea_index = make_idea_index(home, show_in_menus=True)
+    idea = make_idea(
+        idea_index,
+        title="Picnic in the park",
+        summary="Each family brings one dish.",
+        image=make_image("Picnic"),
+        image_alt="Two families on a picnic blanket",
+        suits_children=True,
+        body=stream.resolve(
+            [
+                stream.steps(
+                    "How to do it", ["Pick a sunny Sunday.", "Meet at the lake."]
+                )
+            ],
+            images={},
+            documents={},
+        ),
+    )
+    event_index = make_event_index(home, show_in_menus=True)
+    event = make_event(
+        event_index,
+        title="Welcome meeting",
+        start=timezone.now() + timedelta(days=10),
+        image=make_image("Coffee"),
+        image_alt="People talking over coffee",
+        capacity=30,
+    )
+    partners = make_partners_page(home, show_in_menus=True)
+    partner = PartnerOrganisationFactory(name="Aarhus Welcome Partners")
+
+    english = BilingualSite(
+        home=home,
+        information=information,
+        idea_index=idea_index,
+        idea=idea,
+        event_index=event_index,
+        event=event,
+        partners=partners,
+    )
+    translate(partner, danish)
+    danish_pages = {
+        name: translate(page, danish) for name, page in english.pages().items()
+    }
+    return english, BilingualSite(**danish_pages)
