@@ -63,7 +63,7 @@ def _language_link(html: str) -> tuple[str, str]:
 
 
 def _choose(code: str, url: str) -> str:
-    return f"/i18n/choose/{code}/?next={quote(url, safe='')}"
+    return f"/i18n/choose/{code}/?next={quote(url)}"
 
 
 def test_a_translated_page_links_to_its_translation_both_ways(
