@@ -21,6 +21,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
+from cms_pages.languages import source_pages
 from community.coordinators import (
     CoordinatorOnlyMixin,
     CoordinatorViewSet,
@@ -98,7 +99,7 @@ class AnnouncementForm(forms.ModelForm):
         self.fields["municipality"].empty_label = _("Any municipality")
         events = self.fields["event"]
         events.queryset = (
-            EventPage.objects.live()
+            source_pages(EventPage.objects.live())
             .filter(end__gte=timezone.now() - EVENTS_BACK)
             .order_by("-start")
         )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cms_pages.languages import source_pages
 from community.coordinators import (
     CoordinatorOnlyMixin,
     CoordinatorViewSet,
@@ -27,7 +28,7 @@ from community.services.events import event_participants_email
 def _events():
     from cms_pages.models import EventPage
 
-    return EventPage.objects.live().annotate(
+    return source_pages(EventPage.objects.live()).annotate(
         people=Sum("signups__party_size", filter=Q(signups__status="confirmed")),
         waiting=Count("signups", filter=Q(signups__status="waiting")),
     )

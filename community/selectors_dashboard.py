@@ -13,6 +13,7 @@ from django.db.models import Count, IntegerField, Q, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
+from cms_pages.languages import source_pages
 from community.coordinators import Scope
 from community.models import (
     CheckIn,
@@ -146,7 +147,7 @@ def _events(scope: Scope, now: datetime) -> list[EventAttendance]:
 
     confirmed = Q(signups__status="confirmed") & scope.members("signups__profile")
     events = list(
-        EventPage.objects.live()
+        source_pages(EventPage.objects.live())
         .filter(
             start__gte=now - timedelta(days=365), start__lte=now + timedelta(days=60)
         )

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from cms_pages.languages import source_page
 from community.models import EventSignup, Profile
 from community.services.events import ACTIVE, places_taken, waiting_position
 
@@ -9,7 +10,9 @@ from community.services.events import ACTIVE, places_taken, waiting_position
 def event_signup_state(*, profile: Profile | None, event) -> dict:
     """For the sign-up box on an event page: ``signup`` (mine, or None),
     ``position`` on the waiting list, ``places_left`` (None: no limit),
-    ``open`` (sign-up possible at all), ``waiting`` (others wait already)."""
+    ``open`` (sign-up possible at all), ``waiting`` (others wait already).
+    A translated event counts the sign-ups of its source: one event."""
+    event = source_page(event)
     taken = places_taken(event.pk) if event.capacity is not None else 0
     signup = (
         EventSignup.objects.filter(event=event, profile=profile, status__in=ACTIVE)

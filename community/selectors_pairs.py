@@ -5,6 +5,7 @@ their check-ins, and the pairs that need a coordinator (community/pair_flags.py)
 from django.db.models import F, Q
 from django.utils import timezone
 
+from cms_pages.languages import in_reader_language, source_pages
 from community.models import CheckIn, Match, Message, Profile, WheelArea
 from community.pair_flags import Flag, match_flags
 from community.pair_ideas import Fit, Idea, ideas_ranked
@@ -42,7 +43,7 @@ def ideas_for_pair(*, match: Match, me: Profile, limit: int = 4) -> list[Fit]:
             categories=frozenset(tag.name.lower() for tag in page.tags.all()),
             suits_children=page.suits_children,
         )
-        for page in ActivityIdeaPage.objects.live()
+        for page in source_pages(ActivityIdeaPage.objects.live())
         .public()
         .specific()
         .prefetch_related("tags")
@@ -56,8 +57,9 @@ def ideas_for_pair(*, match: Match, me: Profile, limit: int = 4) -> list[Fit]:
         with_children=_has_children(me) or _has_children(other),
     )
     pages = ActivityIdeaPage.objects.in_bulk([fit.idea.key for fit in fits])
-    for fit in fits:
-        fit.page = pages[fit.idea.key]
+    shown = in_reader_language([pages[fit.idea.key] for fit in fits])
+    for fit, page in zip(fits, shown, strict=True):
+        fit.page = page
     return fits
 
 
@@ -69,11 +71,13 @@ def events_for_pair(*, match: Match, limit: int = 3) -> list:
     audiences = Q(audience=EventPage.Audience.EVERYONE)
     if _has_children(match.host) or _has_children(match.newcomer):
         audiences |= Q(audience=EventPage.Audience.FAMILIES)
-    return list(
-        EventPage.objects.live()
-        .public()
-        .filter(audiences, start__gte=timezone.now())
-        .order_by("start")[:limit]
+    return in_reader_language(
+        list(
+            source_pages(EventPage.objects.live())
+            .public()
+            .filter(audiences, start__gte=timezone.now())
+            .order_by("start")[:limit]
+        )
     )
 
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms_pages.languages import source_pages
 from community.models import MAX_PARTY, EventSignup, Profile
 from community.services.claims import claim_each
 from community.services.emails import (
@@ -35,7 +36,7 @@ def _locked_event(event_id: int):
     from cms_pages.models import EventPage
 
     event = (
-        EventPage.objects.live()
+        source_pages(EventPage.objects.live())
         .public()
         .select_for_update(of=("self",))
         .filter(pk=event_id)

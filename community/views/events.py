@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from cms_pages.languages import source_page
 from community.models import EventSignup
 from community.permissions import login_required_with_profile
 from community.selectors_events import my_events
@@ -39,11 +40,11 @@ def _party_size(value: str | None) -> int | None:
 @require_POST
 @login_required_with_profile
 def signup(request: HttpRequest, event_id: int) -> HttpResponse:
-    event = _event_or_404(event_id)
+    event = _event_or_404(event_id)  # the page the member is on, in any language
     try:
         created = event_signup(
             profile=request.profile,
-            event_id=event.pk,
+            event_id=source_page(event).pk,
             party_size=_party_size(request.POST.get("party_size")),
         )
     except RuleBroken as broken:
@@ -70,7 +71,7 @@ def signup(request: HttpRequest, event_id: int) -> HttpResponse:
 def cancel(request: HttpRequest, event_id: int) -> HttpResponse:
     event = _event_or_404(event_id)
     try:
-        event_signup_cancel(profile=request.profile, event_id=event.pk)
+        event_signup_cancel(profile=request.profile, event_id=source_page(event).pk)
     except RuleBroken as broken:
         messages.error(request, broken.message)
     else:

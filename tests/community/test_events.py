@@ -201,3 +201,37 @@ def test_only_coordinators_see_the_event_sign_ups(event_index, members, client):
         302,
         403,
     )
+
+
+def test_an_event_in_two_languages_is_one_event_with_one_list(
+    event_index, members, login
+):
+    """A host signs up on the Danish page, a newcomer on the English one: both
+    count against the one capacity, and each page shows the same places."""
+    from wagtail.models import Locale
+
+    from cms_pages.demo.translate import translate_object
+
+    danish = Locale.objects.get(language_code="da")
+    translate_object(event_index.get_parent(), danish, {})
+    translate_object(event_index, danish, {})
+    event = make_event(event_index, title="Harbour walk", capacity=3)
+    translate_object(event, danish, {"Harbour walk": "Havnetur"})
+    dansk = event.get_translation(danish)
+
+    host = login(members[0])
+    host.post(reverse("community:event_signup", args=[dansk.pk]), {"party_size": "2"})
+    newcomer = login(members[1])
+    newcomer.post(
+        reverse("community:event_signup", args=[event.pk]), {"party_size": "2"}
+    )
+
+    assert [(status, size) for _n, status, size in statuses(event)] == [
+        ("confirmed", 2),
+        ("waiting", 2),
+    ]
+    assert not EventSignup.objects.filter(event=dansk).exists()
+    assert "1 place left" in newcomer.get(event.url).content.decode()
+    danish_page = host.get(dansk.url).content.decode()
+    assert "Havnetur" in danish_page
+    assert "1 ledig plads" in danish_page  # the same one list
