@@ -19,6 +19,7 @@ from wagtail.models import Page
 from cms_pages.calendar import event_calendar
 from cms_pages.listing import page_query, paginate
 from cms_pages.models import EventPage
+from cms_pages.models.snippets import localized_queryset
 
 SEARCH_MAX_LENGTH = 200
 WORD = re.compile(r"\w+")
@@ -46,7 +47,9 @@ def search(request: HttpRequest) -> TemplateResponse:
         )
     terms = search_terms(query)
     if terms:
-        matches = Page.objects.live().public().specific().search(terms)
+        # Each page once, in the reader's language where it is translated.
+        pages = localized_queryset(Page.objects.live().public())
+        matches = pages.specific().search(terms)
         results, page_notices = paginate(request, matches, per_page=SEARCH_PER_PAGE)
         notices += page_notices
     elif query:

@@ -212,3 +212,17 @@ def test_publishing_a_translation_updates_the_cached_link(
     assert _language_link(client.get("/housing/").text)[0] == _choose(
         "da", "/da/bolig/"
     )
+
+
+def test_search_finds_each_page_once_in_the_readers_language(
+    client, home_page, danish, danish_home
+):
+    page = make_information_page(home_page, title="Become a host", slug="host")
+    _translate(page, danish, {"Become a host": "Bliv vært", "host": "bliv-vaert"})
+    english = client.get("/search/", {"q": "host"}).content.decode()
+    assert "Become a host" in english and "Bliv vært" not in english
+    dansk = client.get("/da/search/", {"q": "vært"}).content.decode()
+    assert "Bliv vært" in dansk and "Become a host" not in dansk
+    # A page with no Danish translation is still found from the Danish pages.
+    make_information_page(home_page, title="Tax card", slug="tax")
+    assert "Tax card" in client.get("/da/search/", {"q": "tax"}).content.decode()
