@@ -12,7 +12,7 @@ from django.db import connection
 from playwright.sync_api import expect
 
 from tests import chaos
-from tests.browser.test_chat import Tunnel, live, messages, write
+from tests.browser.test_chat import Tunnel, live, messages, signed_in_tab, write
 from tests.community.test_chat_faults import database_dsn
 from tests.factories import make_match, make_member
 from tests.live import close_database_connections
@@ -50,31 +50,13 @@ def own_server(tmp_path, transactional_db):
 
 @pytest.fixture
 def open_as(chromium, own_server):
-    from django.test import Client
-
-    from tests.factories import PASSWORD
-
     _redis, server = own_server
     url = f"http://{chaos.HOST}:{server.port}"
     contexts, problems = [], []
 
     def open_page(profile):
-        client = Client()
-        assert client.login(username=profile.user.username, password=PASSWORD)
-        context = chromium.new_context(base_url=url)
-        context.add_cookies(
-            [
-                {
-                    "name": "sessionid",
-                    "value": client.cookies["sessionid"].value,
-                    "url": url,
-                }
-            ]
-        )
-        contexts.append(context)
-        tab = context.new_page()
-        tab.set_default_timeout(15_000)
-        tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+        tab = signed_in_tab(chromium, url, profile, problems)
+        contexts.append(tab.context)
         return tab
 
     yield open_page

@@ -38,3 +38,21 @@ def coordinator_client(client, db):
     user.groups.add(group)
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def fresh_channel_layer():
+    """A socket scenario runs in a new event loop: it gets a new channel layer."""
+    from channels.layers import channel_layers
+
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
+
+
+@pytest.fixture
+def matched_pair():
+    """(host, newcomer, match): an active match with its conversation."""
+    host = factories.make_member(role="host", display_name="Hanne Host", capacity=2)
+    newcomer = factories.make_member(role="newcomer", display_name="Nadia Newcomer")
+    return host, newcomer, factories.make_match(newcomer, host)

@@ -24,24 +24,12 @@ from tests.community.test_realtime import (
     session_cookie,
     socket,
 )
-from tests.factories import make_match, make_member
 from tests.live import run_async as run
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_layer():
-    channel_layers.backends.clear()
-    yield
-    channel_layers.backends.clear()
-
-
-@pytest.fixture
-def pair():
-    host = make_member(role="host", display_name="Hanne Host", capacity=2)
-    newcomer = make_member(role="newcomer", display_name="Nadia Newcomer")
-    return host, newcomer, make_match(newcomer, host)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("fresh_channel_layer"),
+]
 
 
 @pytest.fixture
@@ -86,8 +74,10 @@ REDIS_AWAY = {
 }
 
 
-def test_a_send_is_stored_and_acknowledged_while_the_cache_is_away(pair, no_crash):
-    host, newcomer, match = pair
+def test_a_send_is_stored_and_acknowledged_while_the_cache_is_away(
+    matched_pair, no_crash
+):
+    host, newcomer, match = matched_pair
     with override_settings(CACHES=REDIS_AWAY):
         cookie = session_cookie(host)  # the session lives on in the database
 
@@ -103,11 +93,11 @@ def test_a_send_is_stored_and_acknowledged_while_the_cache_is_away(pair, no_cras
 
 
 def test_a_send_the_database_could_not_store_says_so_with_its_id_and_retry(
-    pair, monkeypatch, no_crash
+    matched_pair, monkeypatch, no_crash
 ):
     from community.services import messaging
 
-    host, newcomer, match = pair
+    host, newcomer, match = matched_pair
     cookie = session_cookie(host)
     original = messaging.message_send
     failures = []
@@ -139,11 +129,11 @@ def test_a_send_the_database_could_not_store_says_so_with_its_id_and_retry(
 
 
 def test_a_dropped_database_connection_is_replaced_before_the_send_fails(
-    pair, monkeypatch, no_crash
+    matched_pair, monkeypatch, no_crash
 ):
     from community.services import messaging
 
-    host, newcomer, match = pair
+    host, newcomer, match = matched_pair
     cookie = session_cookie(host)
     original = messaging.message_send
     dropped = []
@@ -166,8 +156,8 @@ def test_a_dropped_database_connection_is_replaced_before_the_send_fails(
     assert run(scenario)["id"] == Message.objects.get().pk
 
 
-def test_a_rule_that_never_passes_says_not_to_retry(pair, no_crash):
-    host, newcomer, match = pair
+def test_a_rule_that_never_passes_says_not_to_retry(matched_pair, no_crash):
+    host, newcomer, match = matched_pair
     cookie = session_cookie(host)
 
     async def scenario():
@@ -185,9 +175,9 @@ def test_a_rule_that_never_passes_says_not_to_retry(pair, no_crash):
 
 
 def test_a_fault_at_connect_closes_with_try_again_instead_of_crashing(
-    pair, monkeypatch, no_crash
+    matched_pair, monkeypatch, no_crash
 ):
-    host, newcomer, match = pair
+    host, newcomer, match = matched_pair
     cookie = session_cookie(host)
 
     async def layer_away(group, channel):
@@ -208,9 +198,9 @@ def test_a_fault_at_connect_closes_with_try_again_instead_of_crashing(
 
 
 def test_a_layer_event_that_fails_leaves_the_socket_working(
-    pair, monkeypatch, no_crash
+    matched_pair, monkeypatch, no_crash
 ):
-    host, newcomer, match = pair
+    host, newcomer, match = matched_pair
     cookie = session_cookie(host)
     original = realtime.ConversationConsumer._missed
     failed = []
@@ -245,9 +235,9 @@ def test_a_layer_event_that_fails_leaves_the_socket_working(
 
 
 def test_a_ping_flood_checks_the_database_once_and_every_ping_is_answered(
-    pair, monkeypatch, no_crash
+    matched_pair, monkeypatch, no_crash
 ):
-    host, newcomer, match = pair
+    host, newcomer, match = matched_pair
     cookie = session_cookie(host)
     checks = counting(monkeypatch, realtime.ConversationConsumer, "_still_allowed")
 
@@ -265,9 +255,9 @@ def test_a_ping_flood_checks_the_database_once_and_every_ping_is_answered(
 
 
 def test_a_frame_flood_is_refused_cheaply_and_sends_keep_their_id(
-    pair, monkeypatch, no_crash
+    matched_pair, monkeypatch, no_crash
 ):
-    host, newcomer, match = pair
+    host, newcomer, match = matched_pair
     cookie = session_cookie(host)
     checks = counting(monkeypatch, realtime.ConversationConsumer, "_still_allowed")
     flood = realtime.FRAME_BURST + 200
@@ -297,11 +287,11 @@ def test_a_frame_flood_is_refused_cheaply_and_sends_keep_their_id(
 
 
 def test_read_receipts_in_a_flood_are_written_at_most_once_a_second(
-    pair, monkeypatch, no_crash
+    matched_pair, monkeypatch, no_crash
 ):
     from community.services.messaging import message_send
 
-    host, newcomer, match = pair
+    host, newcomer, match = matched_pair
     conversation_id = match.conversation.pk
     ids = [
         message_send(
@@ -331,9 +321,9 @@ def test_read_receipts_in_a_flood_are_written_at_most_once_a_second(
 
 
 def test_a_notification_ping_flood_checks_the_database_once(
-    pair, monkeypatch, no_crash
+    matched_pair, monkeypatch, no_crash
 ):
-    host, newcomer, match = pair
+    host, newcomer, match = matched_pair
     cookie = session_cookie(host)
     counts = counting(monkeypatch, realtime.NotificationConsumer, "_counts")
 
@@ -398,8 +388,10 @@ HOSTILE_FRAMES = [
 
 
 @pytest.mark.parametrize(("raw", "answer"), HOSTILE_FRAMES)
-def test_every_hostile_chat_frame_gets_a_defined_answer(pair, raw, answer, no_crash):
-    host, newcomer, match = pair
+def test_every_hostile_chat_frame_gets_a_defined_answer(
+    matched_pair, raw, answer, no_crash
+):
+    host, newcomer, match = matched_pair
     cookie = session_cookie(host)
 
     async def scenario():
@@ -428,8 +420,8 @@ def test_every_hostile_chat_frame_gets_a_defined_answer(pair, raw, answer, no_cr
     "raw",
     ["nope", "{}", '{"type": "send", "body": "hi"}', '{"type": "read", "up_to": 1}'],
 )
-def test_every_hostile_notification_frame_gets_an_error(pair, raw, no_crash):
-    host, newcomer, match = pair
+def test_every_hostile_notification_frame_gets_an_error(matched_pair, raw, no_crash):
+    host, newcomer, match = matched_pair
     cookie = session_cookie(host)
 
     async def scenario():
@@ -447,8 +439,8 @@ def test_every_hostile_notification_frame_gets_an_error(pair, raw, no_crash):
     assert alive["type"] == "counts"
 
 
-def test_binary_and_oversized_frames_on_the_notification_socket(pair, no_crash):
-    host, newcomer, match = pair
+def test_binary_and_oversized_frames_on_the_notification_socket(matched_pair, no_crash):
+    host, newcomer, match = matched_pair
     cookie = session_cookie(host)
 
     async def scenario():

@@ -639,15 +639,6 @@ def _chat(match) -> str:
     return f"/ws/conversations/{match.conversation.pk}/"
 
 
-@pytest.fixture
-def fresh_channel_layer():
-    from channels.layers import channel_layers
-
-    channel_layers.backends.clear()
-    yield
-    channel_layers.backends.clear()
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_chat_socket_opens_only_to_the_pair_of_an_active_match(
     fresh_channel_layer,
