@@ -58,6 +58,8 @@ class AnnouncementForm(forms.ModelForm):
         fields = [
             "subject",
             "body",
+            "subject_da",
+            "body_da",
             "role",
             "programme",
             "region",

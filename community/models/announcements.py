@@ -42,6 +42,16 @@ class Announcement(models.Model):
             "clickable, and an unsubscribe link is added below it."
         ),
     )
+    subject_da = models.CharField(
+        _("subject in Danish"),
+        max_length=MAX_SUBJECT,
+        blank=True,
+        help_text=_(
+            "Optional. Members who read the site in Danish get the Danish "
+            "version; everyone else, and everyone when it is empty, the English."
+        ),
+    )
+    body_da = models.TextField(_("message in Danish"), max_length=MAX_BODY, blank=True)
 
     # The segment: every filter is optional, and they all apply together.
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, blank=True)
@@ -133,6 +143,13 @@ class Announcement(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    def in_language(self, language: str) -> tuple[str, str]:
+        """(subject, body) for a reader of ``language``: the Danish version
+        when it is there (both parts), else the English."""
+        if language == "da" and self.subject_da.strip() and self.body_da.strip():
+            return self.subject_da, self.body_da
+        return self.subject, self.body
 
     @property
     def is_draft(self) -> bool:

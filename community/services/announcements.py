@@ -280,6 +280,7 @@ def _deliver(delivery: AnnouncementDelivery, connection) -> bool:
             name=profile.public_name,
             unsubscribe=unsubscribe_url(profile),
             connection=connection,
+            language=profile.preferred_language,
         )
     except smtplib.SMTPRecipientsRefused:
         # This address will never work; the others must not wait for it.
@@ -309,32 +310,46 @@ def _send_one(
     unsubscribe: str,
     test: bool = False,
     connection=None,
+    language: str = "en",
 ) -> int:
-    subject = one_line(announcement.subject)
-    if test:
-        with translation.override("en"):
+    """One member's e-mail, in their language: the Danish version when there
+    is one, and the greeting and the unsubscribe lines around it."""
+    subject, body = announcement.in_language(language)
+    with translation.override(language):
+        subject = one_line(subject)
+        if test:
             subject = _("[TEST] %(subject)s") % {"subject": subject}
-    return email_send(
-        to=[to],
-        template="announcement",
-        subject=subject,
-        context=announcement_email_context(
-            announcement, name=name, unsubscribe=unsubscribe, test=test
-        ),
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-        connection=connection,
-    )
+        return email_send(
+            to=[to],
+            template="announcement",
+            subject=subject,
+            context=announcement_email_context(
+                announcement,
+                name=name,
+                unsubscribe=unsubscribe,
+                test=test,
+                body=body,
+            ),
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+            connection=connection,
+        )
 
 
 def announcement_email_context(
-    announcement: Announcement, *, name: str, unsubscribe: str, test: bool = False
+    announcement: Announcement,
+    *,
+    name: str,
+    unsubscribe: str,
+    test: bool = False,
+    body: str | None = None,
 ) -> dict:
     """What the e-mail templates get (also used by the admin preview)."""
     return {
         "announcement": announcement,
+        "body": announcement.body if body is None else body,
         "name": name,
         "unsubscribe_url": unsubscribe,
         "settings_url": member_url("profile_edit"),

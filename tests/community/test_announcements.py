@@ -629,3 +629,42 @@ def test_two_job_runs_at_the_same_moment_send_each_email_once(mailoutbox):
     assert AnnouncementDelivery.objects.filter(status="sent").count() == 8
     announcement.refresh_from_db()
     assert announcement.status == "sent"
+
+
+def test_members_who_read_danish_get_the_danish_version_when_there_is_one(
+    client, world, mailoutbox
+):
+    dansk = world["host_a"]
+    dansk.preferred_language = "da"
+    dansk.save(update_fields=["preferred_language"])
+    client.force_login(world["coordinator_a"])
+    announcement = _draft(world, programme=world["A"])
+    announcement.subject_da = "Picnic i parken"
+    announcement.body_da = "Tag madkurven med på lørdag."
+    announcement.save()
+    _send_button(client, announcement)
+    jobs_run(["announcements"])
+
+    by_address = {m.to[0]: m for m in mailoutbox}
+    danish = by_address[dansk.user.email]
+    assert danish.subject == "[Velkomst] Picnic i parken"
+    assert "Tag madkurven med på lørdag." in danish.body
+    assert "Picnic in the park" not in danish.body
+    english = by_address[world["recent_a"].user.email]
+    assert english.subject == "[Velkomst] Picnic in the park"
+
+
+def test_without_a_danish_version_everyone_gets_the_english(
+    client, world, mailoutbox
+):
+    dansk = world["host_a"]
+    dansk.preferred_language = "da"
+    dansk.save(update_fields=["preferred_language"])
+    client.force_login(world["coordinator_a"])
+    announcement = _draft(world, programme=world["A"])
+    announcement.subject_da = "Kun emnet"  # a half translation is not used
+    announcement.save()
+    _send_button(client, announcement)
+    jobs_run(["announcements"])
+    danish = next(m for m in mailoutbox if m.to == [dansk.user.email])
+    assert danish.subject == "[Velkomst] Picnic in the park"
