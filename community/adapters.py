@@ -22,6 +22,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.signing import BadSignature
+from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
@@ -151,6 +152,13 @@ class AccountAdapter(DefaultAccountAdapter):
             answer_at = hashed_at + settings.VELKOMST_SIGNUP_ANSWER_SECONDS
             time.sleep(max(0.0, answer_at - time.monotonic()))
         return super().respond_email_verification_sent(request, user)
+
+    # --- Log-out --------------------------------------------------------------------
+
+    def get_logout_redirect_url(self, request) -> str:
+        """The home page in the language of the page the member logged out on
+        (its address has the language: /da/accounts/logout/ → /da/)."""
+        return reverse("wagtail_serve", args=[""])
 
     # --- Log-in limits --------------------------------------------------------------
 

@@ -200,3 +200,12 @@ def test_log_out_is_a_post_form(client, home_page, newcomer):
     response = client.post(reverse("account_logout"))
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_logging_out_of_a_danish_page_lands_on_the_danish_home_page(
+    client, home_page, newcomer
+):
+    client.force_login(newcomer.user)
+    assert client.post("/da/accounts/logout/").url == "/da/"
+    client.force_login(newcomer.user)
+    assert client.post("/accounts/logout/").url == "/"
