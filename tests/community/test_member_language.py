@@ -75,7 +75,7 @@ def test_e_mail_to_a_member_is_in_their_language_with_links_in_it(
     assert "/da/requests/" in message.body
     assert "would like" not in message.body
     html = message.alternatives[0][0]
-    assert 'lang="da"' in html or "Hej" in html
+    assert '<html lang="da">' in html and "Hej" in html
 
 
 def test_e_mail_to_an_english_member_stays_english(django_capture_on_commit_callbacks):
@@ -87,3 +87,4 @@ def test_e_mail_to_an_english_member_stays_english(django_capture_on_commit_call
     (message,) = [m for m in mail.outbox if host.user.email in m.to]
     assert message.subject == "[Velkomst] Nadia would like to meet you"
     assert "/da/" not in message.body
+    assert '<html lang="en">' in message.alternatives[0][0]
