@@ -8,6 +8,7 @@ interest named in the idea's title counts most, and ideas that suit children
 score for pairs with children. Every point comes with its reason in words.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -86,9 +87,12 @@ def idea_fit(
     theirs: set[str],
     other_name: str,
     with_children: bool,
+    names: Mapping[str, str] | None = None,
 ) -> Fit:
     """How well ``idea`` fits a pair whose interests are ``mine`` and
-    ``theirs`` (lower-case names), seen by me."""
+    ``theirs`` (lower-case names), seen by me. ``names`` says how the reasons
+    name an interest in the reader's language (default: as it is)."""
+    names = names or {}
     fit = Fit(idea)
     title = idea.title.lower()
     for interest in sorted(mine | theirs):
@@ -104,7 +108,9 @@ def idea_fit(
             reason = _("you like %(interest)s")
         else:
             reason = _("%(name)s likes %(interest)s")
-        fit.reasons.append(reason % {"interest": interest, "name": other_name})
+        fit.reasons.append(
+            reason % {"interest": names.get(interest, interest), "name": other_name}
+        )
     if with_children and idea.suits_children:
         fit.score += CHILDREN
         fit.reasons.append(_("good with children"))

@@ -3,9 +3,10 @@ upcoming events that fit them both (community/pair_ideas.py scores the ideas),
 their check-ins, and the pairs that need a coordinator (community/pair_flags.py)."""
 
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cms_pages.languages import in_reader_language, source_pages
+from community.matching import _in_sentence
 from community.models import CheckIn, Match, Message, Profile, WheelArea
 from community.pair_flags import Flag, match_flags
 from community.pair_ideas import Fit, Idea, ideas_ranked
@@ -27,8 +28,14 @@ def _has_children(profile: Profile) -> bool:
     )
 
 
-def _interests(profile: Profile) -> set[str]:
-    return {name.lower() for name in profile.interests.names()}
+def _interests(profile: Profile) -> dict[str, str]:
+    """The member's interests: lower-case name → how a reason names it, in the
+    reader's language ("you both like sailing", "I kan begge lide sejlads")."""
+    danish = (translation.get_language() or "").startswith("da")
+    return {
+        tag.name.lower(): _in_sentence(tag.label) if danish else tag.name.lower()
+        for tag in profile.interests.all()
+    }
 
 
 def ideas_for_pair(*, match: Match, me: Profile, limit: int = 4) -> list[Fit]:
@@ -48,11 +55,13 @@ def ideas_for_pair(*, match: Match, me: Profile, limit: int = 4) -> list[Fit]:
         .specific()
         .prefetch_related("tags")
     ]
+    mine, theirs = _interests(me), _interests(other)
     fits = ideas_ranked(
         ideas,
         limit=limit,
-        mine=_interests(me),
-        theirs=_interests(other),
+        mine=set(mine),
+        theirs=set(theirs),
+        names=mine | theirs,
         other_name=other.public_name,
         with_children=_has_children(me) or _has_children(other),
     )

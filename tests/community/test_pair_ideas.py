@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from community.pair_ideas import Idea, idea_fit, ideas_ranked
 from tests.factories import make_event, make_idea, make_match, make_member
@@ -81,3 +81,24 @@ def test_the_match_page_suggests_ideas_and_events_for_the_pair(
     assert "Secret draft idea" not in html
     assert "Welcome meeting" in html and "Family picnic" in html
     assert "Hosts&#x27; evening" not in html and "Last year" not in html
+
+
+@pytest.mark.django_db
+def test_on_danish_pages_the_reasons_name_the_interests_in_danish(
+    idea_index, event_index, login
+):
+    host = make_member(role="host", interests=("Sailing", "Hiking", "Cooking"))
+    newcomer = make_member(role="newcomer", interests=("Sailing", "Museums", "Baking"))
+    match = make_match(newcomer, host)
+    make_idea(idea_index, title="Try sailing at a club", tags=["sport", "outdoors"])
+    client = login(host)
+    urls = {}
+    for language in ("da", "en"):
+        with translation.override(language):
+            urls[language] = reverse("community:match_detail", args=[match.pk])
+    html = client.get(urls["da"]).content.decode()
+    assert "I kan begge lide sejlads" in html
+    assert "du kan lide vandreture" in html.lower()
+    assert "lide sailing" not in html and "lide hiking" not in html
+    english = client.get(urls["en"]).content.decode()
+    assert "you both like sailing" in english and "you like hiking" in english
