@@ -93,6 +93,18 @@ DANISH = {
 }
 
 
+# The picnic's categories (page tags, as editors type them).
+IDEA_CATEGORIES = ["outdoors", "food"]
+
+# What a Danish page must not show in English: the content above that has a
+# Danish translation (its texts; slugs are only in addresses).
+TRANSLATED_ENGLISH = tuple(
+    english
+    for english, danish in DANISH.items()
+    if english != danish and english != english.lower().replace(" ", "-")
+)
+
+
 @dataclass
 class BilingualSite:
     home: Page
@@ -170,6 +182,7 @@ def make_bilingual_site() -> tuple[BilingualSite, BilingualSite]:
         image=make_image("Picnic"),
         image_alt="Two families on a picnic blanket",
         suits_children=True,
+        tags=IDEA_CATEGORIES,
         body=stream.resolve(
             [
                 stream.steps(

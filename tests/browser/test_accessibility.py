@@ -4,7 +4,6 @@ in English at / and in Danish at /da/, on a desktop (1280 px) and a phone
 (390 px) wide. A failure lists each violation with its rule, impact, element
 and page."""
 
-import threading
 import uuid
 
 import pytest
@@ -17,30 +16,11 @@ from community.services.events import event_signup
 from community.services.messaging import message_send
 from community.services.safety import member_block
 from tests.browser.bilingual_site import make_bilingual_site
+from tests.browser.services import outside_the_event_loop
 from tests.factories import PASSWORD, make_match, make_member, make_request
 
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 AXE = Axe()
-
-
-def outside_the_event_loop(function, *args, **kwargs):
-    """``function(*args, **kwargs)`` in a thread of its own: Playwright's event
-    loop runs in the test's thread, where the services' announcements on the
-    channel layer (``async_to_sync``) refuse to run."""
-    outcome = {}
-
-    def run():
-        try:
-            outcome["value"] = function(*args, **kwargs)
-        except BaseException as error:  # handed back to the test's thread
-            outcome["error"] = error
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=60)
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
 
 
 def member_pages(me, match, asking) -> dict[str, tuple[str, tuple]]:
