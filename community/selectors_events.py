@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from cms_pages.languages import source_page
+from cms_pages.languages import in_reader_language, source_page
 from community.models import EventSignup, Profile
 from community.services.events import ACTIVE, places_taken, waiting_position
 
@@ -34,14 +34,18 @@ def event_signup_state(*, profile: Profile | None, event) -> dict:
 
 
 def my_events(*, profile: Profile) -> dict[str, list[EventSignup]]:
-    """My sign-ups: ``upcoming`` (soonest first) and ``past`` (latest first)."""
+    """My sign-ups: ``upcoming`` (soonest first) and ``past`` (latest first),
+    each with ``page``, its event in the reader's language (a sign-up is
+    stored against the English source)."""
     signups = list(
         EventSignup.objects.filter(profile=profile, status__in=ACTIVE)
         .select_related("event")
         .order_by("event__start")
     )
+    pages = in_reader_language([signup.event for signup in signups])
     now = timezone.now()
-    for signup in signups:
+    for signup, page in zip(signups, pages, strict=True):
+        signup.page = page
         if signup.status == EventSignup.Status.WAITING:
             signup.position = waiting_position(signup)
     return {

@@ -235,3 +235,10 @@ def test_an_event_in_two_languages_is_one_event_with_one_list(
     danish_page = host.get(dansk.url).content.decode()
     assert "Havnetur" in danish_page
     assert "1 ledig plads" in danish_page  # the same one list
+
+    # Each reads their events in their own language, linked to that page.
+    mine = host.get("/da/me/events/").content.decode()
+    assert f'<a href="{dansk.url}">Havnetur</a>' in mine
+    assert "Harbour walk" not in mine
+    theirs = newcomer.get("/me/events/").content.decode()
+    assert f'<a href="{event.url}">Harbour walk</a>' in theirs
