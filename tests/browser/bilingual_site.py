@@ -2,17 +2,26 @@
 languages: the demo's kinds of pages made with ``tests.factories``, each
 translated into Danish the way an editor does in wagtail-localize (every
 segment, so what is English on a Danish page comes from the interface, never
-from the content)."""
+from the content); and members whose pages have something on them."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.utils import timezone
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 
 from cms_pages.demo import stream
 from cms_pages.demo.translate import translate_object
+from community.models import Match, Profile
+from community.services.events import event_signup
+from community.services.messaging import message_send
+from community.services.safety import member_block
 from tests.factories import (
+    PASSWORD,
+    REQUEST_MESSAGE,
     PartnerOrganisationFactory,
     make_event,
     make_event_index,
@@ -21,7 +30,10 @@ from tests.factories import (
     make_idea_index,
     make_image,
     make_information_page,
+    make_match,
+    make_member,
     make_partners_page,
+    make_request,
 )
 
 # English → Danish, segment by segment, as a translator would write it.
@@ -86,7 +98,7 @@ DANISH = {
     "Our partners": "Vores partnere",
     "partners": "partnere",
     "The organisations behind the programme.": "Organisationerne bag programmet.",
-    "Aarhus Welcome Partners": "Aarhus Welcome Partners",
+    "Bugten Sejlklub": "Bugten Sejlklub",
     "Welcomes its new international staff through the programme.": (
         "Byder sine nye internationale medarbejdere velkommen gennem programmet."
     ),
@@ -203,7 +215,7 @@ def make_bilingual_site() -> tuple[BilingualSite, BilingualSite]:
         capacity=30,
     )
     partners = make_partners_page(home, show_in_menus=True)
-    partner = PartnerOrganisationFactory(name="Aarhus Welcome Partners")
+    partner = PartnerOrganisationFactory(name="Bugten Sejlklub")
 
     english = BilingualSite(
         home=home,
@@ -219,3 +231,141 @@ def make_bilingual_site() -> tuple[BilingualSite, BilingualSite]:
         name: translate(page, danish) for name, page in english.pages().items()
     }
     return english, BilingualSite(**danish_pages)
+
+
+# What the members below wrote (names, profiles, messages): left as typed.
+MEMBERS_WROTE = (
+    "Hanne",
+    "Nadia",
+    "Omar",
+    "Priya",
+    "Bo",
+    "Hej Hanne!",
+    "Hej Nadia, velkommen!",
+    "Happy to meet new people over coffee and a walk.",
+    REQUEST_MESSAGE,
+)
+
+
+@dataclass
+class SiteWithMembers:
+    """The bilingual site and a host with something on every page of hers: a
+    match with a conversation, a request waiting, an event she signed up for, a
+    member she blocked."""
+
+    english: BilingualSite
+    danish: BilingualSite
+    host: Profile
+    match: Match
+    asking: Profile
+
+    def urls(self, language: str) -> dict[str, dict[str, str]]:
+        """Every kind of page in ``language``, visitors' and the host's: kind →
+        name → URL."""
+        site = self.danish if language == "da" else self.english
+        members = {
+            "member directory": ("community:directory", ()),
+            "suggestions": ("community:suggested", ()),
+            "a profile": ("community:profile_detail", (self.asking.pk,)),
+            "requests": ("community:requests", ()),
+            "matches": ("community:matches", ()),
+            "a match": ("community:match_detail", (self.match.pk,)),
+            "conversations": ("community:conversations", ()),
+            "a conversation": (
+                "community:conversation",
+                (self.match.conversation.pk,),
+            ),
+            "profile edit": ("community:profile_edit", ()),
+            "my events": ("community:my_events", ()),
+            "blocked members": ("community:blocked_list", ()),
+        }
+        with translation.override(language):
+            return {
+                "visitor": {
+                    "home": site.home.url,
+                    "information page": site.information.url,
+                    "activity idea index": site.idea_index.url,
+                    "activity idea": site.idea.url,
+                    "event index": site.event_index.url,
+                    "event": site.event.url,
+                    "partners": site.partners.url,
+                    "search results": reverse("search") + "?q=picnic",
+                    "log in": reverse("account_login"),
+                    "sign up": reverse("account_signup"),
+                },
+                "member": {
+                    name: reverse(url_name, args=args)
+                    for name, (url_name, args) in members.items()
+                },
+            }
+
+    def visit_every_page(self, browser, base_url: str, language: str):
+        """Open every kind of page in ``language`` in a new browser context,
+        visitors' pages signed out, then the host's signed in; yield (name,
+        tab) on each."""
+        context = browser.new_context(base_url=base_url)
+        tab = context.new_page()
+        tab.set_default_timeout(15_000)
+        try:
+            for kind, urls in self.urls(language).items():
+                if kind == "member":
+                    sign_in(context, base_url, self.host)
+                for name, url in urls.items():
+                    response = tab.goto(url)
+                    assert response.status == 200, f"{name} {url}: {response.status}"
+                    yield name, tab
+        finally:
+            tab.goto("about:blank")
+            context.close()
+
+
+def sign_in(context, base_url: str, profile) -> None:
+    """Sign the browser ``context`` in as ``profile`` (a real log-in's cookie)."""
+    client = Client()
+    assert client.login(username=profile.user.username, password=PASSWORD)
+    context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "url": base_url,
+            }
+        ]
+    )
+
+
+def make_site_with_members() -> SiteWithMembers:
+    """The bilingual site, with Hanne (a host) and the newcomers around her."""
+    english, danish = make_bilingual_site()
+    host = make_member(
+        role="host",
+        display_name="Hanne",
+        languages={"da": "native", "en": "fluent"},
+        interests=("Sailing", "Cooking", "Hiking"),
+        household="family",
+        capacity=2,
+    )
+    nadia = make_member(role="newcomer", display_name="Nadia")
+    match = make_match(nadia, host)
+    for sender, body in ((nadia, "Hej Hanne!"), (host, "Hej Nadia, velkommen!")):
+        message_send(
+            conversation_id=match.conversation.pk,
+            sender=sender,
+            body=body,
+            client_id=uuid.uuid4(),
+        )
+    asking = make_member(
+        role="newcomer",
+        display_name="Omar",
+        interests=("Sailing", "Cooking", "Running"),
+    )
+    make_request(asking, host)
+    make_member(
+        role="newcomer",
+        display_name="Priya",
+        interests=("Hiking", "Cooking", "Museums"),
+    )
+    blocked = make_member(role="newcomer", display_name="Bo")
+    member_block(blocker=host, blocked=blocked)
+    event_signup(profile=host, event_id=english.event.pk, party_size=2)
+    return SiteWithMembers(english, danish, host, match, asking)

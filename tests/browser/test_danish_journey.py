@@ -19,8 +19,10 @@ from playwright.sync_api import expect
 from community.models import ProgrammeTexts
 from tests.browser.bilingual_site import (
     IDEA_CATEGORIES,
+    MEMBERS_WROTE,
     TRANSLATED_ENGLISH,
     make_bilingual_site,
+    make_site_with_members,
 )
 from tests.browser.english_text import english_in, page_text
 from tests.browser.services import outside_the_event_loop
@@ -35,8 +37,8 @@ FIRST_WORDS = "Hej Priya! Velkommen til Aarhus. Skal vi mødes til kaffe på lø
 ANSWER = "Thank you, Hanne! Saturday at 14 by the harbour is perfect."
 TYPED = ("Hanne", "Priya", ADDRESS, ABOUT, PRIYA_ABOUT, REQUEST, FIRST_WORDS, ANSWER)
 HER_INTERESTS = ("Sejlads", "Madlavning", "Vandreture")
-# The English names of both members' interests, which have Danish names.
-INTERESTS_IN_ENGLISH = ("Sailing", "Cooking", "Hiking", "Running")
+# The English names of the members' interests, which have Danish names.
+INTERESTS_IN_ENGLISH = ("Sailing", "Cooking", "Hiking", "Running", "Museums")
 
 PROGRAMME_TEXTS_ARE_ENGLISH = (
     "The community guidelines (sign-up) and the expectation statement (requests, "
@@ -302,6 +304,25 @@ def test_a_danish_host_signs_up_is_asked_accepts_and_chats_all_in_danish(
     host.get_by_role("button", name="Log ud").click()
     danish.page(at="/da/")
     danish.assert_clean()
+
+
+def test_every_page_type_reads_in_danish(chromium, live_server_url):
+    """Beyond the journey: every kind of page, visitors' and a member's, at
+    /da/ has no English (the same pages as the accessibility checks)."""
+    site = outside_the_event_loop(make_site_with_members)
+    known = programme_texts() + tuple(IDEA_CATEGORIES)
+    findings = []
+    for name, tab in site.visit_every_page(chromium, live_server_url, "da"):
+        language, text = page_text(tab)
+        if language != "da":
+            findings.append(f"{name} {tab.url}: not a Danish page ({language!r})")
+        for english in english_in(
+            known_english_removed(text, known),
+            typed=MEMBERS_WROTE,
+            translated=TRANSLATED_ENGLISH + INTERESTS_IN_ENGLISH,
+        ):
+            findings.append(f"{name} {tab.url}: {english}")
+    assert not findings, f"{len(findings)} English texts:\n" + "\n".join(findings)
 
 
 def _a_host_asked():
