@@ -9,7 +9,7 @@ crashed (the servers' logs say so).
 Needs PostgreSQL and Redis, and ``redis-server`` on the PATH (CI's second pass).
 """
 
-import asyncio
+from functools import partial
 
 import pytest
 from django.conf import settings
@@ -19,7 +19,7 @@ from django.test import Client
 from community.models import Message
 from tests import chaos
 from tests.factories import make_match, make_member
-from tests.live import close_database_connections
+from tests.live import close_database_connections, run_async
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -112,7 +112,11 @@ def test_no_message_is_lost_or_doubled_through_redis_database_and_daphne_faults(
         (27, server_a.kill),  # one daphne process killed, started again
         (30, server_a.start),
     ]
-    asyncio.run(chaos.converse(clients, seconds=36, interval=1.0, faults=faults))
+    # In a thread of its own: the browser tests leave a loop in this one.
+    run_async(
+        partial(chaos.converse, clients, seconds=36, interval=1.0, faults=faults),
+        timeout=180,
+    )
     close_database_connections()
 
     stored = list(
