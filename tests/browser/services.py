@@ -2,6 +2,8 @@
 
 import threading
 
+from django.db import connections
+
 
 def outside_the_event_loop(function, *args, **kwargs):
     """``function(*args, **kwargs)`` in a thread of its own: Playwright's event
@@ -14,6 +16,10 @@ def outside_the_event_loop(function, *args, **kwargs):
             outcome["value"] = function(*args, **kwargs)
         except BaseException as error:  # handed back to the test's thread
             outcome["error"] = error
+        finally:
+            # This thread's own connections: none may outlive it (PostgreSQL
+            # will not drop the test database while one is open).
+            connections.close_all()
 
     thread = threading.Thread(target=run)
     thread.start()
