@@ -302,10 +302,20 @@ class SiteWithMembers:
     def visit_every_page(self, browser, base_url: str, language: str):
         """Open every kind of page in ``language`` in a new browser context,
         visitors' pages signed out, then the host's signed in; yield (name,
-        tab) on each."""
+        tab) on each. JavaScript errors fail it, as a visitor would see them."""
         context = browser.new_context(base_url=base_url)
         tab = context.new_page()
         tab.set_default_timeout(15_000)
+        problems: list[str] = []
+        tab.on("pageerror", lambda error: problems.append(f"{tab.url}: {error}"))
+        tab.on(
+            "console",
+            lambda message: (
+                problems.append(f"{tab.url}: {message.text}")
+                if message.type == "error"
+                else None
+            ),
+        )
         try:
             for kind, urls in self.urls(language).items():
                 if kind == "member":
@@ -317,6 +327,7 @@ class SiteWithMembers:
         finally:
             tab.goto("about:blank")
             context.close()
+        assert not problems, problems
 
 
 def sign_in(context, base_url: str, profile) -> None:

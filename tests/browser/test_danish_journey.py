@@ -12,7 +12,6 @@ from html import unescape
 from urllib.parse import urlsplit
 
 import pytest
-from django.test import Client
 from django.utils.html import strip_tags
 from playwright.sync_api import expect
 
@@ -23,10 +22,11 @@ from tests.browser.bilingual_site import (
     TRANSLATED_ENGLISH,
     make_bilingual_site,
     make_site_with_members,
+    sign_in,
 )
 from tests.browser.english_text import english_in, page_text
 from tests.browser.services import outside_the_event_loop
-from tests.factories import PASSWORD, make_member, make_request
+from tests.factories import make_member, make_request
 
 HOST_PASSWORD = "en-lang-og-usædvanlig-adgangssætning-42"
 ADDRESS = "hanne.dansk@example.org"
@@ -154,32 +154,16 @@ def path_of_link(message, pattern: str) -> str:
     return urlsplit(re.search(rf"https?://\S*{pattern}\S*", body)[0]).path
 
 
-def signed_in_tab(chromium, live_server_url, profile):
-    """A page in a browser of its own, signed in as ``profile``."""
-    client = Client()
-    assert client.login(username=profile.user.username, password=PASSWORD)
-    context = chromium.new_context(base_url=live_server_url)
-    context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": live_server_url,
-            }
-        ]
-    )
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    return tab
-
-
 @pytest.fixture
 def newcomer_tab(chromium, live_server_url):
     """``newcomer_tab(profile)``: a page in another browser, signed in."""
     tabs = []
 
     def open_as(profile):
-        tabs.append(signed_in_tab(chromium, live_server_url, profile))
+        context = chromium.new_context(base_url=live_server_url)
+        sign_in(context, live_server_url, profile)
+        tabs.append(context.new_page())
+        tabs[-1].set_default_timeout(15_000)
         return tabs[-1]
 
     yield open_as
