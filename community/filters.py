@@ -22,6 +22,7 @@ import django_filters
 from django import forms
 from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value
 from django.http import QueryDict
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -319,8 +320,9 @@ class MemberFilter(django_filters.FilterSet):
         model = Profile
         fields: list[str] = []
 
-    # The form class for each list of role choices (one per viewer role): its
-    # labels are lazy, so each page still shows them in its own language.
+    # The form class for each language and list of role choices (one per
+    # viewer role): building it turns some labels into text in the language
+    # of the page that built it.
     _form_classes: dict[tuple[str, ...], type[forms.Form]] = {}
 
     @classmethod
@@ -353,7 +355,8 @@ class MemberFilter(django_filters.FilterSet):
         self.filters["role"].extra["choices"] = choices
 
     def get_form_class(self) -> type[forms.Form]:
-        key = tuple(value for value, _label in self.filters["role"].extra["choices"])
+        roles = (value for value, _label in self.filters["role"].extra["choices"])
+        key = (translation.get_language() or "", *roles)
         form_class = self._form_classes.get(key)
         if form_class is None:
             form_class = super().get_form_class()

@@ -887,10 +887,13 @@ def _reasons(
 ) -> list[str]:
     reasons: list[str] = []
     if words["lower_case_names"]:
-        their_tags = {
-            facet: [tag._replace(name=_in_sentence(tag.name)) for tag in tags]
-            for facet, tags in their_tags.items()
-        }
+        my_tags, their_tags = (
+            {
+                facet: [tag._replace(name=_in_sentence(tag.name)) for tag in tags]
+                for facet, tags in facets.items()
+            }
+            for facets in (my_tags, their_tags)
+        )
     languages = their_tags["languages"]
     reasons.append(
         words["speak"]

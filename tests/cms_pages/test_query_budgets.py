@@ -38,7 +38,7 @@ HOME_FEW = 8
 HOME_PAGE_BUDGET = 27
 IDEA_INDEX_BUDGET = 25
 EVENT_INDEX_BUDGET = 26
-SEARCH_BUDGET = 14
+SEARCH_BUDGET = 15  # each page once, in the reader's language: the locale
 
 
 CACHE_STATES = ("warm cache", "cold cache")

@@ -42,6 +42,7 @@ def test_match_reasons_are_whole_danish_sentences():
         for reason in reasons
     ), reasons
     assert not any(word in " ".join(reasons) for word in ("You ", " and ", "Cooking"))
+    assert "Dansk" not in " ".join(reasons)  # languages in lower case mid-sentence
 
     with translation.override("en"):
         reasons = matching.explain(me, [host])[host.pk].reasons
