@@ -242,7 +242,7 @@ def confirm_expectations(request: HttpRequest) -> HttpResponse:
         "community/expectations.html",
         {
             "form": form,
-            "statement": texts.expectation_statement,
+            "statement": texts.expectations,
             "already_confirmed": profile.expectations_version
             == texts.expectations_version,
             "confirmed_at": profile.expectations_confirmed_at,

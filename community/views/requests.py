@@ -48,7 +48,7 @@ from community.wheel import wheel_is_filled, wheel_slices
 
 
 def _expectation_statement(request: HttpRequest) -> str:
-    return ProgrammeTexts.for_request(request).expectation_statement
+    return ProgrammeTexts.for_request(request).expectations
 
 
 def _first_error(form) -> str:

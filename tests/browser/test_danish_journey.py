@@ -40,14 +40,6 @@ HER_INTERESTS = ("Sejlads", "Madlavning", "Vandreture")
 # The English names of the members' interests, which have Danish names.
 INTERESTS_IN_ENGLISH = ("Sailing", "Cooking", "Hiking", "Running", "Museums")
 
-PROGRAMME_TEXTS_ARE_ENGLISH = (
-    "The community guidelines (sign-up) and the expectation statement (requests, "
-    "asking to match) are ProgrammeTexts, a Wagtail site setting "
-    "(community/models/programme.py): one English text per site, which Wagtail "
-    "cannot translate, so /da/ shows them in English. They need a translatable "
-    "home, as the footer's words got (a FooterText snippet chosen in the "
-    "settings); outside this change's area."
-)
 IDEA_CATEGORIES_ARE_ENGLISH = (
     "Activity idea categories are page tags (ActivityIdeaPageTag, taggit, "
     "cms_pages/models/activities.py) with one name, which wagtail-localize does "
@@ -191,7 +183,7 @@ def test_a_danish_host_signs_up_is_asked_accepts_and_chats_all_in_danish(
         host,
         typed=TYPED,
         translated=TRANSLATED_ENGLISH + INTERESTS_IN_ENGLISH,
-        known=programme_texts() + tuple(IDEA_CATEGORIES),
+        known=tuple(IDEA_CATEGORIES),
     )
 
     # Hanne finds the Danish site and signs up.
@@ -294,7 +286,7 @@ def test_every_page_type_reads_in_danish(chromium, live_server_url):
     """Beyond the journey: every kind of page, visitors' and a member's, at
     /da/ has no English (the same pages as the accessibility checks)."""
     site = outside_the_event_loop(make_site_with_members)
-    known = programme_texts() + tuple(IDEA_CATEGORIES)
+    known = tuple(IDEA_CATEGORIES)
     findings = []
     for name, tab in site.visit_every_page(chromium, live_server_url, "da"):
         language, text = page_text(tab)
@@ -316,11 +308,10 @@ def _a_host_asked():
     return host
 
 
-@pytest.mark.xfail(strict=True, reason=PROGRAMME_TEXTS_ARE_ENGLISH)
 def test_the_programme_texts_are_danish_on_danish_pages(client):
     """The community guidelines at sign-up and the expectation statement a
-    member accepts, on Danish pages: the journey above leaves them out, this is
-    their check."""
+    member accepts read in Danish on Danish pages (site settings, so their
+    Danish lives beside the English in ProgrammeTexts)."""
     host = outside_the_event_loop(_a_host_asked)
     pages = {"/da/accounts/signup/": client.get("/da/accounts/signup/")}
     client.force_login(host.user)
@@ -334,6 +325,8 @@ def test_the_programme_texts_are_danish_on_danish_pages(client):
         for url, response in pages.items()
     }
     assert english == {url: [] for url in pages}
+    assert "Vær venlig og respektfuld" in pages["/da/accounts/signup/"].text
+    assert "mødes en eller to gange om måneden" in pages["/da/requests/"].text
 
 
 @pytest.mark.xfail(strict=True, reason=IDEA_CATEGORIES_ARE_ENGLISH)
