@@ -370,6 +370,11 @@ class MemberFilter(django_filters.FilterSet):
             form = super().form
             for name, offered in self.offered_tags.items():
                 form.fields[name].offered = offered
+            # Labels from the declared filters (lazy), whatever language the
+            # cached form class was built in: each page reads its own.
+            for name, field in form.fields.items():
+                if name in self.filters and self.filters[name].label is not None:
+                    field.label = self.filters[name].label
         return self._form
 
     @cached_property
