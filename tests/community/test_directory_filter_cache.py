@@ -203,15 +203,10 @@ def test_each_viewer_keeps_their_own_role_choices_and_filters():
 def test_labels_follow_the_language_of_each_page():
     viewer = make_member(role="newcomer")
     assert _filter_set(viewer, "").form  # the form class is built, in English
-    catalog = translation.trans_real.translation("da")._catalog
-    catalog["Speaks any of"] = "Taler"
-    try:
-        with translation.override("da"):
-            form = _filter_set(viewer, "").form
-            assert str(form.fields["languages"].label) == "Taler"
-        assert str(form.fields["languages"].label) == "Speaks any of"
-    finally:
-        catalog._catalogs[0].pop("Speaks any of")
+    with translation.override("da"):
+        form = _filter_set(viewer, "").form
+        assert str(form.fields["languages"].label) == "Taler et af disse sprog"
+    assert str(form.fields["languages"].label) == "Speaks any of"
 
 
 def test_renew_replaces_the_version_again_once_committed(
