@@ -1,10 +1,16 @@
 """Admin wiring: the snippets editors manage from the sidebar."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms_pages.models import ContactPerson, FooterText, PartnerOrganisation
+from cms_pages.models import (
+    ActivityCategory,
+    ContactPerson,
+    FooterText,
+    PartnerOrganisation,
+)
 
 
 class ContactPersonViewSet(SnippetViewSet):
@@ -26,6 +32,20 @@ class PartnerOrganisationViewSet(SnippetViewSet):
     list_filter = ["kind"]
 
 
+class ActivityCategoryViewSet(SnippetViewSet):
+    """The categories editors type on activity ideas, with their Danish names
+    (one category serves an idea in both languages)."""
+
+    model = ActivityCategory
+    icon = "tag"
+    menu_label = _("Activity categories")
+    add_to_admin_menu = True
+    menu_order = 315
+    list_display = ["name", "name_da", "slug"]
+    search_fields = ["name", "name_da"]
+    panels = [FieldPanel("name"), FieldPanel("name_da"), FieldPanel("slug")]
+
+
 class FooterTextViewSet(SnippetViewSet):
     """The footer's words, chosen in Settings → Site details; translated for the
     Danish pages with "Translate" like any page."""
@@ -40,4 +60,5 @@ class FooterTextViewSet(SnippetViewSet):
 
 register_snippet(ContactPersonViewSet)
 register_snippet(PartnerOrganisationViewSet)
+register_snippet(ActivityCategoryViewSet)
 register_snippet(FooterTextViewSet)

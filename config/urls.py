@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages import views as cms_views
+from cms_pages.sitemap import Sitemap
 from community.views import language as language_views
 
 urlpatterns = [
@@ -28,7 +29,7 @@ urlpatterns = [
         language_views.choose_language,
         name="choose_language",
     ),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("favicon.ico", cms_views.favicon),
     path("events/<int:page_id>/calendar.ics", cms_views.event_ics, name="event_ics"),
 ]

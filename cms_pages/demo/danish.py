@@ -876,6 +876,18 @@ PARTNERS: dict[str, str] = {
     "fremover. Vil din organisation være med? Skriv til vores koordinator.",
 }
 
+# The activity ideas' categories (Wagtail admin → Activity categories).
+CATEGORIES: dict[str, str] = {
+    "culture": "kultur",
+    "family": "familie",
+    "food": "mad",
+    "information visit": "informationsbesøg",
+    "outdoors": "udendørs",
+    "seasonal": "årstidens aktiviteter",
+    "social": "socialt samvær",
+    "sport": "sport",
+}
+
 # The welcome meetings are called after their month ("Welcome meeting in
 # English, January"); Python writes English month names.
 MONTHS = [

@@ -35,6 +35,7 @@ from wagtail_localize.strings import StringValue
 from cms_pages.demo import content, danish
 from cms_pages.demo.seed import SeedReport
 from cms_pages.models import (
+    ActivityCategory,
     ContactPerson,
     FooterText,
     HomePage,
@@ -62,6 +63,11 @@ def translate_demo_content() -> SeedReport:
             list_items_in_block_format(instance)
             untranslated += translate_object(instance, locale, danish.TRANSLATIONS)
             report.add(f"Danish {kind}")
+        for english, name_da in danish.CATEGORIES.items():
+            if ActivityCategory.objects.filter(name=english, name_da="").update(
+                name_da=name_da
+            ):
+                report.add("Danish category name")
         if untranslated:
             report.notes.append(
                 f"{len(untranslated)} texts have no Danish yet and show in English "

@@ -1,6 +1,7 @@
 """Page models, snippets and site settings, one module per kind of content."""
 
 from cms_pages.models.activities import (
+    ActivityCategory,
     ActivityIdeaIndexPage,
     ActivityIdeaPage,
     ActivityIdeaPageTag,
@@ -18,6 +19,7 @@ from cms_pages.models.snippets import (
 )
 
 __all__ = [
+    "ActivityCategory",
     "ActivityIdeaIndexPage",
     "ActivityIdeaPage",
     "ActivityIdeaPageTag",

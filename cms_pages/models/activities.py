@@ -1,10 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -15,7 +16,37 @@ from cms_pages.images import with_card_images
 from cms_pages.listing import page_query, paginate
 
 
-class ActivityIdeaPageTag(TaggedItemBase):
+class ActivityCategory(TagBase):
+    """A category of activity ideas ("outdoors", "food"), typed by editors on
+    an idea. One category serves an idea and its translations; its Danish name
+    is shown on the Danish pages."""
+
+    name_da = models.CharField(
+        _("name in Danish"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Shown on the Danish pages. Leave empty to show the name as it is."
+        ),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("activity category")
+        verbose_name_plural = _("activity categories")
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language."""
+        if self.name_da and (translation.get_language() or "").startswith("da"):
+            return self.name_da
+        return self.name
+
+
+class ActivityIdeaPageTag(ItemBase):
+    tag = models.ForeignKey(
+        ActivityCategory, related_name="tagged_ideas", on_delete=models.CASCADE
+    )
     content_object = ParentalKey(
         "cms_pages.ActivityIdeaPage",
         related_name="tagged_items",
@@ -56,20 +87,18 @@ class ActivityIdeaIndexPage(Page):
         )
 
     def categories(self):
-        """Tags used by at least one published idea here, for the filter."""
-        return (
-            Tag.objects.filter(
-                cms_pages_activityideapagetag_items__content_object__in=self.ideas()
-            )
-            .distinct()
-            .order_by("name")
-        )
+        """Categories of at least one published idea here, for the filter, in
+        the order of the reader's language."""
+        categories = ActivityCategory.objects.filter(
+            tagged_ideas__content_object__in=self.ideas()
+        ).distinct()
+        return sorted(categories, key=lambda category: category.label.casefold())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         notices: list[str] = []
         ideas = self.ideas()
-        categories = list(self.categories())
+        categories = self.categories()
 
         selected = None
         slug = request.GET.get("tag", "").strip()
@@ -197,7 +226,9 @@ class ActivityIdeaPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields(
+            "tags", [index.SearchField("name"), index.SearchField("name_da")]
+        ),
         index.FilterField("suits_children"),
     ]
 

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 
 from cms_pages.demo import stream
+from cms_pages.models import ActivityCategory
 from cms_pages.demo.translate import translate_object
 from community.models import Match, Profile
 from community.services.events import event_signup
@@ -105,8 +106,10 @@ DANISH = {
 }
 
 
-# The picnic's categories (page tags, as editors type them).
+# The picnic's categories (page tags, as editors type them), and the Danish
+# names an editor gives them under Activity categories.
 IDEA_CATEGORIES = ["outdoors", "food"]
+IDEA_CATEGORIES_DA = {"outdoors": "udendørs", "food": "mad"}
 
 # What a Danish page must not show in English: the content above that has a
 # Danish translation (its texts; slugs are only in addresses).
@@ -205,6 +208,8 @@ def make_bilingual_site() -> tuple[BilingualSite, BilingualSite]:
             documents={},
         ),
     )
+    for name, name_da in IDEA_CATEGORIES_DA.items():
+        ActivityCategory.objects.filter(name=name).update(name_da=name_da)
     event_index = make_event_index(home, show_in_menus=True)
     event = make_event(
         event_index,

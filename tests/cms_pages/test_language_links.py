@@ -226,3 +226,39 @@ def test_search_finds_each_page_once_in_the_readers_language(
     # A page with no Danish translation is still found from the Danish pages.
     make_information_page(home_page, title="Tax card", slug="tax")
     assert "Tax card" in client.get("/da/search/", {"q": "tax"}).content.decode()
+
+
+def _sitemap(client) -> dict[str, dict[str, str]]:
+    """Each address in /sitemap.xml → its hreflang alternates."""
+    xml = client.get("/sitemap.xml").content.decode()
+    entries = re.findall(r"<url><loc>([^<]+)</loc>(.*?)</url>", xml)
+    return {
+        loc: dict(re.findall(r'hreflang="([\w-]+)" href="([^"]+)"', rest))
+        for loc, rest in entries
+    }
+
+
+def test_the_sitemap_lists_both_languages_with_their_alternates(
+    client, home_page, danish_home, danish
+):
+    page = make_information_page(home_page, title="Become a host", slug="become-a-host")
+    _translate(
+        page, danish, {"Become a host": "Bliv vært", "become-a-host": "bliv-vaert"}
+    )
+    make_information_page(home_page, title="Your first weeks", slug="first-weeks")
+    draft = make_information_page(home_page, title="Draft", slug="draft")
+    draft.unpublish()
+
+    sitemap = _sitemap(client)  # addresses on the Wagtail site's host name
+
+    both = {
+        "en": "http://localhost/become-a-host/",
+        "da": "http://localhost/da/bliv-vaert/",
+        "x-default": "http://localhost/become-a-host/",
+    }
+    assert sitemap["http://localhost/become-a-host/"] == both
+    assert sitemap["http://localhost/da/bliv-vaert/"] == both
+    assert sitemap["http://localhost/da/"]["en"] == "http://localhost/"
+    # A page in one language only names no alternates; drafts are not listed.
+    assert sitemap["http://localhost/first-weeks/"] == {}
+    assert "http://localhost/draft/" not in sitemap

@@ -4,11 +4,11 @@ calendar file, partners by kind, and site search."""
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
-from cms_pages.models import PartnerOrganisation
+from cms_pages.models import ActivityCategory, PartnerOrganisation
 from tests.factories import (
     PartnerOrganisationFactory,
     make_event,
@@ -70,6 +70,20 @@ def test_idea_index_offers_only_categories_in_use(client, idea_index, ideas):
     slugs = [tag.slug for tag in response.context["categories"]]
     assert slugs == ["culture", "food", "outdoors"]
     assert 'value="draftonly"' not in response.text
+
+
+def test_idea_categories_read_in_the_readers_language(client, idea_index, ideas):
+    """A category's Danish name (Activity categories in the admin) is its label
+    on Danish pages, sorted in Danish; English pages keep the name."""
+    ActivityCategory.objects.filter(name="outdoors").update(name_da="udendørs")
+    ActivityCategory.objects.filter(name="food").update(name_da="mad")
+    with translation.override("da"):
+        labels = [category.label for category in idea_index.categories()]
+    assert labels == ["culture", "mad", "udendørs"]
+    english = client.get(idea_index.url, {"tag": "outdoors"})
+    labels = [category.label for category in english.context["categories"]]
+    assert labels == ["culture", "food", "outdoors"]
+    assert "udendørs" not in english.text
 
 
 def test_idea_index_filtered_for_children_shows_only_family_ideas(

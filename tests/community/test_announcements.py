@@ -654,9 +654,7 @@ def test_members_who_read_danish_get_the_danish_version_when_there_is_one(
     assert english.subject == "[Velkomst] Picnic in the park"
 
 
-def test_without_a_danish_version_everyone_gets_the_english(
-    client, world, mailoutbox
-):
+def test_without_a_danish_version_everyone_gets_the_english(client, world, mailoutbox):
     dansk = world["host_a"]
     dansk.preferred_language = "da"
     dansk.save(update_fields=["preferred_language"])
