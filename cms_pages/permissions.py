@@ -2,6 +2,7 @@
 translate them, and keep the snippets and site details. Wagtail's own Editors
 group may only draft, so this widens it after every migrate (idempotent)."""
 
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import GroupPagePermission, Page
@@ -9,6 +10,7 @@ from wagtail.models import GroupPagePermission, Page
 
 def editors_grant() -> None:
     from cms_pages.models import (
+        ActivityCategory,
         ContactPerson,
         FooterText,
         PartnerOrganisation,
@@ -24,7 +26,7 @@ def editors_grant() -> None:
     )
     snippet_perms = Permission.objects.filter(
         content_type__in=ContentType.objects.get_for_models(
-            ContactPerson, PartnerOrganisation, FooterText
+            ContactPerson, PartnerOrganisation, FooterText, ActivityCategory
         ).values(),
         codename__regex=r"^(add|change|delete)_",
     )
@@ -50,4 +52,8 @@ def editors_grant() -> None:
 
 
 def grant_after_migrate(sender, **kwargs) -> None:
+    # Django creates an app's permissions in its own post_migrate handler,
+    # which may run after this one on a new database: create them first, or
+    # the first migrate would grant none of the snippets' permissions.
+    create_permissions(sender, verbosity=0, using=kwargs.get("using", "default"))
     editors_grant()

@@ -14,8 +14,8 @@ from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 
 from cms_pages.demo import stream
-from cms_pages.models import ActivityCategory
 from cms_pages.demo.translate import translate_object
+from cms_pages.models import ActivityCategory
 from community.models import Match, Profile
 from community.services.events import event_signup
 from community.services.messaging import message_send

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from cms_pages.models import InformationPage
-from tests.factories import PASSWORD, make_information_page
+from cms_pages.models import ActivityCategory, InformationPage
+from tests.factories import PASSWORD, make_idea, make_information_page
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +149,27 @@ def test_editors_may_publish_pages_below_the_home_page(editor, home_page):
     assert home_page.permissions_for_user(editor).can_publish_subpage()
     page = make_information_page(home_page, title="Contact us")
     assert page.permissions_for_user(editor).can_publish()
+
+
+def test_editor_gives_a_category_its_danish_name(editor_client, idea_index):
+    """Activity categories are typed on ideas; an editor names them in Danish
+    under Activity categories in the admin."""
+    make_idea(idea_index, title="Hike", tags=["outdoors"])
+    category = ActivityCategory.objects.get(name="outdoors")
+    url = reverse("wagtailsnippets_cms_pages_activitycategory:edit", args=[category.pk])
+
+    assert editor_client.get(url).status_code == 200
+    response = editor_client.post(
+        url, {"name": "outdoors", "name_da": "udendørs", "slug": "outdoors"}
+    )
+
+    assert response.status_code == 302
+    category.refresh_from_db()
+    assert category.name_da == "udendørs"
+
+
+def test_editors_may_keep_every_snippet_from_the_first_migrate(editor):
+    """The first migrate of a new database (the test database's) grants the
+    Editors group the snippets' permissions, without seeding."""
+    for codename in ("change_contactperson", "change_activitycategory"):
+        assert editor.has_perm(f"cms_pages.{codename}")
