@@ -173,7 +173,7 @@ def test_log_in_and_account_pages_use_the_site_layout(client, home_page):
     for name in ("account_login", "account_signup", "account_reset_password"):
         html = client.get(reverse(name)).text
         assert 'class="site-header"' in html
-        assert "css/site.css" in html
+        assert "css/base.css" in html and "css/members.css" in html
         assert "<script>" not in html  # the CSP allows no inline script
 
 
