@@ -11,13 +11,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community import realtime
 from community.models import (
-    Block,
     Match,
     MatchRequest,
     Profile,
@@ -26,6 +25,7 @@ from community.models import (
 )
 from community.models.matches import MIN_REQUEST_MESSAGE
 from community.selectors.requests import match_request_refusal, pending_exists_message
+from community.selectors.visibility import blocks_between
 from community.services.claims import claim_each
 from community.services.emails import (
     email_send,
@@ -201,9 +201,7 @@ def match_request_accept(
         sender, recipient = locked[current.sender_id], locked[current.recipient_id]
         if sender.is_deleted:
             raise RuleBroken(_("This member has left the programme."))
-        if Block.objects.filter(
-            Q(blocker=sender, blocked=recipient) | Q(blocker=recipient, blocked=sender)
-        ).exists():
+        if blocks_between(sender.pk, recipient.pk).exists():
             raise RuleBroken(_("This member is not available for matching right now."))
         if not sender.is_available:
             raise RuleBroken(
