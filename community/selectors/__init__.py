@@ -1,4 +1,4 @@
-"""Reads, one module per feature, named as in ``community/services/``: what a
+"""Reads, one module per feature, named as the service modules are: what a
 page, a socket or a service needs to know, in as few queries as possible.
 
 Selectors read the models (and each other); they never import a service, and
