@@ -28,7 +28,7 @@ from community.coordinators import (
     csv_download,
 )
 from community.models import Announcement, Municipality, Programme, Role
-from community.selectors_announcements import (
+from community.selectors.announcements import (
     announcement_deliveries,
     announcement_for_coordinator,
     announcement_progress,

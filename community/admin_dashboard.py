@@ -2,7 +2,7 @@
 menu. What needs doing now (pairs to follow up, overdue check-ins, open
 reports) and how the programme is going (members, requests, pairs, and charts
 of new members, new matches, satisfaction and event attendance), each number
-limited to the coordinator's programmes (community/selectors_dashboard.py).
+limited to the coordinator's programmes (community/selectors/dashboard.py).
 A short panel on the admin's home page (``dashboard_panel_add``, a
 ``construct_homepage_panels`` hook) says what waits and links here."""
 
@@ -22,7 +22,7 @@ from community.coordinators import (
     Scope,
     coordinator_scope,
 )
-from community.selectors_dashboard import (
+from community.selectors.dashboard import (
     Dashboard,
     coordinator_attention,
     coordinator_dashboard,

@@ -20,7 +20,7 @@ from community.coordinators import CoordinatorOnlyMixin, CoordinatorViewSet
 from community.models import Match, Profile
 from community.models.matches import MIN_REQUEST_MESSAGE
 from community.pair_flags import match_flags
-from community.selectors_pairs import (
+from community.selectors.pairs import (
     flagged_pairs,
     pair_checkins,
     pair_for_coordinator,

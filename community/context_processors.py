@@ -1,7 +1,7 @@
 """Header notices for signed-in members: requests waiting for my answer,
 answers to my requests I have not seen yet, and unread chat messages. Counted
 only if the page shows them (lazy), all in one query
-(community/selectors_notices.py); static/js/notifications.js keeps them live
+(community/selectors/notices.py); static/js/notifications.js keeps them live
 afterwards."""
 
 from django.http import HttpRequest
@@ -13,14 +13,14 @@ BADGES = ("pending", "answers", "total", "messages")
 def _profile_id(request: HttpRequest) -> int | None:
     """The member's profile id: from the view (``request.profile``), else from
     the user, who is loaded with their profile (community/auth_backends.py)."""
-    from community.selectors import profile_for_user
+    from community.selectors.members import profile_for_user
 
     profile = getattr(request, "profile", None) or profile_for_user(request.user)
     return profile.pk if profile is not None else None
 
 
 def _counts(request: HttpRequest) -> dict[str, int]:
-    from community.selectors_notices import header_counts
+    from community.selectors.notices import header_counts
 
     profile_id = _profile_id(request)
     if profile_id is None:

@@ -435,7 +435,7 @@ class ConversationConsumer(_JsonConsumer):
 
     def _access(self, user_id: int) -> tuple | None:
         """(profile, user id, match active) if the user may be here."""
-        from community.selectors_messaging import chat_access
+        from community.selectors.messaging import chat_access
 
         if not _session_alive(self.scope):
             return None
@@ -766,7 +766,7 @@ class NotificationConsumer(_JsonConsumer):
         await self._send_counts()
 
     def _counts(self) -> dict:
-        from community.selectors_messaging import badge_counts
+        from community.selectors.messaging import badge_counts
 
         return badge_counts(user_id=self.user_id)
 

@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 
 from community.models import Announcement, AnnouncementDelivery, Profile
 from community.models.announcements import MAX_BODY, MAX_SUBJECT
-from community.selectors_announcements import (
+from community.selectors.announcements import (
     announcement_recipient_count,
     announcement_recipients,
     reachable_members,

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from cms_pages.languages import source_pages
 from community.models import MAX_PARTY, EventSignup, Profile
+from community.selectors.events import ACTIVE, places_taken, waiting_position
 from community.services.claims import claim_each
 from community.services.emails import (
     SUBJECT_PREFIX,
@@ -28,8 +29,6 @@ from community.services.emails import (
     site_url,
 )
 from community.services.errors import RuleBroken
-
-ACTIVE = (EventSignup.Status.CONFIRMED, EventSignup.Status.WAITING)
 
 
 def _locked_event(event_id: int):
@@ -45,15 +44,6 @@ def _locked_event(event_id: int):
     if event is None:
         raise RuleBroken(_("This event is not open for sign-up."))
     return event
-
-
-def places_taken(event_id: int) -> int:
-    return (
-        EventSignup.objects.filter(
-            event_id=event_id, status=EventSignup.Status.CONFIRMED
-        ).aggregate(n=Sum("party_size"))["n"]
-        or 0
-    )
 
 
 def event_signup(*, profile: Profile, event_id: int, party_size: int) -> EventSignup:
@@ -124,19 +114,6 @@ def _waiting_list_move_up(event) -> list[EventSignup]:
     for signup in promoted:
         transaction.on_commit(lambda pk=signup.pk: _email_signup(pk, moved_up=True))
     return promoted
-
-
-def waiting_position(signup: EventSignup) -> int:
-    """1 for the first in line."""
-    return (
-        EventSignup.objects.filter(
-            event_id=signup.event_id,
-            status=EventSignup.Status.WAITING,
-            created_at__lte=signup.created_at,
-        )
-        .exclude(created_at=signup.created_at, pk__gt=signup.pk)
-        .count()
-    )
 
 
 # --- E-mail ----------------------------------------------------------------------

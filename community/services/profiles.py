@@ -47,7 +47,7 @@ from community.models import (
     Report,
     WheelArea,
 )
-from community.selectors import USER_PROFILE, profile_for_user
+from community.selectors.members import USER_PROFILE, profile_for_user
 from community.services.errors import RuleBroken
 from community.services.tags import profile_masks_refresh, tag_get_or_create
 

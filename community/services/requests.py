@@ -7,26 +7,25 @@ database constraints, see community/models/matches.py). A broken rule raises
 ``select_for_update``; e-mails go out on commit.
 """
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community import realtime
 from community.models import (
-    Block,
     Match,
     MatchRequest,
     Profile,
     ProgrammeTexts,
     Role,
 )
-from community.models.matches import MAX_OPEN_REQUESTS_SENT, MIN_REQUEST_MESSAGE
-from community.selectors_visibility import blockers_between
+from community.models.matches import MIN_REQUEST_MESSAGE
+from community.selectors.requests import match_request_refusal, pending_exists_message
+from community.selectors.visibility import blocks_between
 from community.services.claims import claim_each
 from community.services.emails import (
     email_send,
@@ -53,122 +52,6 @@ def current_expectations_version() -> int:
     if site is None:
         return ProgrammeTexts._meta.get_field("expectations_version").default
     return ProgrammeTexts.for_site(site).expectations_version
-
-
-@dataclass(frozen=True)
-class PairFacts:
-    """What stands between two members, read in four small queries."""
-
-    blocked_by_sender: bool
-    blocked_by_recipient: bool
-    pending: MatchRequest | None
-    active_match: Match | None
-    open_sent: int
-
-
-def pair_facts(*, sender: Profile, recipient: Profile) -> PairFacts:
-    """The blocks (read as the visibility rule reads them), the request waiting
-    and the active match between the two, and how many requests ``sender``
-    has waiting."""
-    blockers = blockers_between(sender, recipient)
-    low, high = sorted([sender.pk, recipient.pk])
-    pending = (
-        MatchRequest.objects.filter(
-            pair_low=low, pair_high=high, status=MatchRequest.Status.PENDING
-        )
-        .select_related("sender", "recipient")
-        .first()
-    )
-    active_match = Match.objects.filter(
-        Q(host=sender, newcomer=recipient) | Q(host=recipient, newcomer=sender),
-        status=Match.Status.ACTIVE,
-    ).first()
-    open_sent = MatchRequest.objects.filter(
-        sender=sender, status=MatchRequest.Status.PENDING
-    ).count()
-    return PairFacts(
-        blocked_by_sender=sender.pk in blockers,
-        blocked_by_recipient=recipient.pk in blockers,
-        pending=pending,
-        active_match=active_match,
-        open_sent=open_sent,
-    )
-
-
-def _pending_exists_message(recipient: Profile) -> str:
-    return _(
-        "There is already a request waiting for an answer between you and "
-        "%(name)s. You can see it on your requests page."
-    ) % {"name": recipient.public_name}
-
-
-def match_request_refusal(
-    *, sender: Profile, recipient: Profile, facts: PairFacts | None = None
-) -> str | None:
-    """Why ``sender`` may not ask ``recipient`` now, in words; None if they may.
-
-    Covers every rule about the pair; the message and the expectation
-    confirmation are checked when the request is sent."""
-    if sender.pk == recipient.pk:
-        return _("You cannot send a match request to yourself.")
-    if sender.is_deleted:
-        return _("Your account has been closed.")
-    if recipient.is_deleted:
-        return _("This member has left the programme.")
-    if facts is None:
-        facts = pair_facts(sender=sender, recipient=recipient)
-    if facts.blocked_by_sender:
-        return _(
-            "You have blocked %(name)s. Unblock them first if you want to ask them."
-        ) % {"name": recipient.public_name}
-    if facts.blocked_by_recipient:
-        # Said as if the member were paused: nobody learns they were blocked.
-        return _("%(name)s is not available for matching right now.") % {
-            "name": recipient.public_name
-        }
-    if {sender.role, recipient.role} != {Role.HOST, Role.NEWCOMER}:
-        return _(
-            "Matches are between a host and a newcomer: hosts ask newcomers and "
-            "newcomers ask hosts."
-        )
-    if sender.match_pool != recipient.match_pool:
-        return _(
-            "%(name)s takes part in another programme, whose members are matched "
-            "within it."
-        ) % {"name": recipient.public_name}
-    if not sender.is_available:
-        return _(
-            "Your profile is paused. Make yourself available for matching again "
-            "before you ask someone."
-        )
-    if not recipient.is_available:
-        return _("%(name)s is not available for matching right now.") % {
-            "name": recipient.public_name
-        }
-    if facts.active_match is not None:
-        return _("You and %(name)s are already matched.") % {
-            "name": recipient.public_name
-        }
-    if facts.pending is not None:
-        return _pending_exists_message(recipient)
-    host = sender if sender.is_host else recipient
-    if host.free_places == 0:
-        if host.pk == sender.pk:
-            return _(
-                "You have no free places: you already host as many newcomers as "
-                "you offered. End a match or offer more places in your profile "
-                "before you ask someone new."
-            )
-        return _(
-            "%(name)s has no free places right now: they already host as many "
-            "newcomers as they offered."
-        ) % {"name": recipient.public_name}
-    if facts.open_sent >= MAX_OPEN_REQUESTS_SENT:
-        return _(
-            "You already have %(count)d requests waiting for an answer. Withdraw "
-            "one, or wait for an answer, before you ask someone else."
-        ) % {"count": MAX_OPEN_REQUESTS_SENT}
-    return None
 
 
 def request_message_check(message: str) -> str:
@@ -285,9 +168,7 @@ def match_request_store(
             )
     except IntegrityError as error:
         # The constraint one_pending_request_per_pair caught a race.
-        raise RuleBroken(
-            refusal_said(_pending_exists_message(recipient_now))
-        ) from error
+        raise RuleBroken(refusal_said(pending_exists_message(recipient_now))) from error
     badges_update_on_commit(sender.pk, recipient.pk)
     return request
 
@@ -320,9 +201,7 @@ def match_request_accept(
         sender, recipient = locked[current.sender_id], locked[current.recipient_id]
         if sender.is_deleted:
             raise RuleBroken(_("This member has left the programme."))
-        if Block.objects.filter(
-            Q(blocker=sender, blocked=recipient) | Q(blocker=recipient, blocked=sender)
-        ).exists():
+        if blocks_between(sender.pk, recipient.pk).exists():
             raise RuleBroken(_("This member is not available for matching right now."))
         if not sender.is_available:
             raise RuleBroken(

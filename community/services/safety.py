@@ -1,7 +1,7 @@
 """Blocking and reporting members.
 
 A block hides the two members from each other everywhere (see
-``community.selectors_visibility``), cancels the requests waiting
+``community.selectors.visibility``), cancels the requests waiting
 between them and ends their match if they have one: a member who blocks the
 person they are matched with does not want to stay matched. A report goes to
 the coordinators by e-mail and into the Wagtail admin.

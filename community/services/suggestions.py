@@ -32,8 +32,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from community import matching, selectors
+from community import matching
 from community.models import MemberSuggestions, Profile
+from community.selectors.suggestions import (
+    suggested_profiles,
+    suggestion_hidden_count,
+    suggestion_ranking,
+)
 from community.services.claims import claim_each
 
 SHORTLIST = 60
@@ -72,9 +77,9 @@ def member_suggestions_compute(*, profile: Profile) -> MemberSuggestions:
     """Rank all of ``profile``'s candidates now and store the best (replacing
     what was stored). Safe to run twice at once: the last one stays."""
     profile = matching.viewer_with_tags(profile)
-    hidden = selectors.suggestion_hidden_count(viewer=profile)
+    hidden = suggestion_hidden_count(viewer=profile)
     size = min(SHORTLIST + hidden, SHORTLIST_MAX)
-    ranking = selectors.suggestion_ranking(viewer=profile, count=size + 1)
+    ranking = suggestion_ranking(viewer=profile, count=size + 1)
     stored = MemberSuggestions(
         profile=profile,
         candidates=ranking[:size],
@@ -118,7 +123,7 @@ def member_suggestions_get(*, profile: Profile, limit: int = SHOWN) -> list[Prof
 
 
 def _shown(profile: Profile, stored: MemberSuggestions, limit: int) -> list[Profile]:
-    return selectors.suggested_profiles(
+    return suggested_profiles(
         viewer=profile,
         shortlist=stored.candidate_ids,
         since=stored.computed_at,

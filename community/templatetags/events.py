@@ -9,7 +9,7 @@ register = template.Library()
 def event_signup_box(context, event) -> dict:
     """The sign-up box on an event page, for the visitor looking at it."""
     from community.models import Profile
-    from community.selectors_events import event_signup_state
+    from community.selectors.events import event_signup_state
 
     request = context["request"]
     user = getattr(request, "user", None)

@@ -12,9 +12,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from cms_pages.listing import page_query, paginate
-from community import matching, selectors
+from community import matching
 from community.models import AgeGroup, Household, LanguageLevel, Region
 from community.permissions import member_required
+from community.selectors.members import (
+    directory_profiles,
+    member_profile_for,
+    member_relation,
+)
 from community.services import suggestions
 
 PER_PAGE = 20
@@ -144,7 +149,7 @@ def _shared_first(tags, shared_ids) -> list[tuple]:
 @member_required
 def directory(request: HttpRequest) -> HttpResponse:
     viewer = matching.viewer_with_tags(request.profile)
-    filterset, members = selectors.directory_profiles(
+    filterset, members = directory_profiles(
         viewer=viewer, params=request.GET, per_page=PER_PAGE
     )
     page, notices = paginate(request, members, per_page=PER_PAGE)
@@ -181,7 +186,7 @@ def suggested(request: HttpRequest) -> HttpResponse:
 @member_required
 def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = request.profile
-    member = selectors.member_profile_for(viewer=viewer, pk=pk)
+    member = member_profile_for(viewer=viewer, pk=pk)
     if member is None:
         raise Http404
     explanation = (
@@ -190,9 +195,7 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else matching.explain(viewer, [member])[member.pk]
     )
     relation = (
-        None
-        if member.pk == viewer.pk
-        else selectors.member_relation(viewer=viewer, other=member)
+        None if member.pk == viewer.pk else member_relation(viewer=viewer, other=member)
     )
     shared = explanation.shared if explanation else {}
     return render(

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from cms_pages.languages import source_page
 from community.models import EventSignup
 from community.permissions import login_required_with_profile
-from community.selectors_events import my_events
+from community.selectors.events import my_events
 from community.services.errors import RuleBroken
 from community.services.events import event_signup, event_signup_cancel
 

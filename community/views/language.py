@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
-from community.selectors import profile_for_user
+from community.selectors.members import profile_for_user
 from community.services.profiles import profile_language_choose
 
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from community.forms.messaging import MessageForm, MessageReportForm, UnreadEmailForm
 from community.permissions import member_required
-from community.selectors_messaging import (
+from community.selectors.messaging import (
     conversation_for,
     conversations_for,
     history,

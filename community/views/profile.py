@@ -25,8 +25,8 @@ from community.forms.profile import (
 from community.forms.wheel import WheelForm
 from community.models import Profile, Role
 from community.permissions import login_required_with_profile, member_required
-from community.selectors_pairs import wheel_answers
-from community.selectors_visibility import visible_other
+from community.selectors.pairs import wheel_answers
+from community.selectors.visibility import visible_other
 from community.services.data_export import member_data_export
 from community.services.errors import RuleBroken
 from community.services.profiles import (

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from community.models import Programme
-from community.selectors import profile_for_user
+from community.selectors.members import profile_for_user
 from community.services.errors import RuleBroken
 from community.services.programmes import profile_programme_set
 

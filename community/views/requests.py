@@ -19,19 +19,16 @@ from community.forms.requests import (
 )
 from community.models import MatchRequest, ProgrammeTexts
 from community.permissions import member_required
-from community.selectors import (
-    match_for,
-    matches_for,
-    member_relation,
-    requests_for,
-)
-from community.selectors_pairs import (
+from community.selectors.matches import match_for, matches_for
+from community.selectors.members import member_relation
+from community.selectors.pairs import (
     events_for_pair,
     ideas_for_pair,
     open_checkins,
     wheel_answers,
 )
-from community.selectors_visibility import visible_other
+from community.selectors.requests import requests_for
+from community.selectors.visibility import visible_other
 from community.services.errors import RuleBroken
 from community.services.requests import (
     match_end as match_end_service,

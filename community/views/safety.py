@@ -1,5 +1,5 @@
 """Blocking and reporting members. Thin views over community/services/safety.py;
-a member I may not see (community/selectors_visibility.py: blocked either way,
+a member I may not see (community/selectors/visibility.py: blocked either way,
 paused or in another closed programme and not in touch with me, gone, or
 myself) is a 404, as on their profile page. Only my own block can be lifted
 whatever became of the member."""
@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from community.forms.requests import ReportForm
 from community.permissions import member_required
-from community.selectors import block_consequences, blocks_made_by
-from community.selectors_visibility import blocked_by, visible_other
+from community.selectors.safety import block_consequences, blocks_made_by
+from community.selectors.visibility import blocked_by, visible_other
 from community.services.errors import RuleBroken
 from community.services.safety import member_block, member_report, member_unblock
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from community.coordinators import Scope
 from community.jobs import jobs_run
 from community.models import Announcement, AnnouncementDelivery, EventSignup, Profile
-from community.selectors_announcements import announcement_recipients
+from community.selectors.announcements import announcement_recipients
 from community.services import announcements as announcement_services
 from community.services.announcements import (
     announcement_queue,

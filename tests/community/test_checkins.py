@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from community.models import CheckIn, Match
 from community.pair_flags import match_flags
-from community.selectors_pairs import flagged_pairs
+from community.selectors.pairs import flagged_pairs
 from community.services.checkins import checkin_answer, checkins_send
 from community.services.messaging import message_send
 from tests.factories import make_match, make_member

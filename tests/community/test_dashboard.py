@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from community.coordinators import coordinator_scope
 from community.models import CheckIn, EventSignup, Report
-from community.selectors_dashboard import coordinator_dashboard
+from community.selectors.dashboard import coordinator_dashboard
 from tests.factories import (
     UserFactory,
     make_event,

@@ -240,7 +240,7 @@ def test_the_demo_gives_coordinators_programmes_and_pairs_to_follow_up(seeded):
     from community.coordinators import coordinator_scope
     from community.demo.operations import PROGRAMME_COORDINATOR, SITE_COORDINATOR
     from community.models import CheckIn, Programme
-    from community.selectors_pairs import flagged_pairs
+    from community.selectors.pairs import flagged_pairs
 
     assert Programme.objects.count() == 2 == seeded["operations"]["programmes"]
     reasons = {flag.code for _match, flags in flagged_pairs() for flag in flags}

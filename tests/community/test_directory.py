@@ -311,9 +311,9 @@ def test_twenty_members_a_page_and_the_count_of_all(browse):
 def test_past_the_counting_bound_the_count_says_more_and_every_page_is_reached(
     browse, monkeypatch
 ):
-    from community import selectors
+    from community.selectors import members
 
-    monkeypatch.setattr(selectors, "DIRECTORY_COUNT_BOUND", 5)
+    monkeypatch.setattr(members, "DIRECTORY_COUNT_BOUND", 5)
     for number in range(23):
         host(f"Host {number:02d}")
 

@@ -1,5 +1,5 @@
 """The frame of every member page: the header badges counted in one query
-(community/selectors_notices.py) and the signed-in user loaded with their
+(community/selectors/notices.py) and the signed-in user loaded with their
 profile (community/auth_backends.py)."""
 
 import re
@@ -17,9 +17,9 @@ from django.utils.functional import SimpleLazyObject
 
 from community.auth_backends import ProfileAuthenticationBackend, ProfileModelBackend
 from community.models import MatchRequest, Message, Profile
-from community.selectors import ANSWERED_STATUSES
-from community.selectors_messaging import badge_counts
-from community.selectors_notices import header_counts
+from community.selectors.messaging import badge_counts
+from community.selectors.notices import header_counts
+from community.selectors.requests import ANSWERED_STATUSES
 from community.services.messaging import conversation_mark_read, message_send
 from community.services.profiles import account_delete, profile_get_or_create_for
 from community.services.requests import request_answers_mark_seen

@@ -7,7 +7,7 @@ from django.core import mail
 from django.db import IntegrityError, connection, transaction
 
 from community.models import Match, Profile
-from community.selectors import match_for, matches_for
+from community.selectors.matches import match_for, matches_for
 from community.services.errors import RuleBroken
 from community.services.requests import match_end, match_request_accept
 from tests.factories import make_match, make_member, make_request

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from community.models import Conversation, Match, Message, Participant, Report
-from community.selectors_messaging import conversations_for
-from community.selectors_notices import header_counts
+from community.selectors.messaging import conversations_for
+from community.selectors.notices import header_counts
 from community.services.data_export import member_data_export
 from community.services.errors import RuleBroken
 from community.services.messaging import (

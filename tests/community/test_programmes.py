@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from community.models import CheckIn, EventSignup, Profile, Programme, Report
+from community.selectors.requests import match_request_refusal
 from community.services.programmes import programme_save
-from community.services.requests import match_request_refusal
 from tests.factories import (
     UserFactory,
     make_event,

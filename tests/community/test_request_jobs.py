@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from community.models import MatchRequest
-from community.selectors_notices import header_counts
+from community.selectors.notices import header_counts
 from community.services.requests import (
     pending_requests_expire,
     pending_requests_remind,

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from community.models import Block, Match, MatchRequest, Report
-from community.selectors import member_relation
+from community.selectors.members import member_relation
 from community.services.requests import match_end
 from community.services.safety import member_block
 from tests.factories import REQUEST_MESSAGE, make_match, make_member, make_request

@@ -9,7 +9,7 @@ from django.db import IntegrityError, connection, transaction
 from wagtail.models import Site
 
 from community.models import Block, Match, MatchRequest, ProgrammeTexts
-from community.selectors_notices import header_counts
+from community.selectors.notices import header_counts
 from community.services import requests as request_services
 from community.services.errors import RuleBroken
 from community.services.requests import (

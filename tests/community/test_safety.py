@@ -5,7 +5,8 @@ from django.contrib.auth.models import Group
 from django.core import mail
 
 from community.models import Block, InterestTag, Match, MatchRequest, Report
-from community.selectors import hidden_profile_ids, member_relation
+from community.selectors.members import member_relation
+from community.selectors.safety import hidden_profile_ids
 from community.services.errors import RuleBroken
 from community.services.requests import match_request_create
 from community.services.safety import member_block, member_report, member_unblock

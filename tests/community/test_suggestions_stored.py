@@ -13,9 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from community import matching, selectors
+from community import matching
 from community.jobs import jobs_run
 from community.models import MemberSuggestions, Profile
+from community.selectors.visibility import findable_by
 from community.services import suggestions
 from community.services.profiles import profile_tags_set, profile_update
 from community.services.programmes import profile_programme_set
@@ -98,7 +99,7 @@ def test_the_page_equals_ranking_every_candidate_now(visit, me):
     response = visit()
 
     viewer = matching.viewer_with_tags(Profile.objects.get(pk=me.pk))
-    everyone = matching.ranked(viewer, selectors._shown_to(viewer, busy=True))
+    everyone = matching.ranked(viewer, findable_by(viewer, busy=True))
     expected = list(everyone[: suggestions.SHOWN])
     assert shown(response) == [p.display_name for p in expected]
     explained = matching.explain(viewer, matching.tags_attach(expected))

@@ -1,4 +1,4 @@
-"""Who may see whom (community/selectors_visibility.py), asked as a person would.
+"""Who may see whom (community/selectors/visibility.py), asked as a person would.
 
 One rule: a member sees themself, and another member who has not left, is
 listed, has no block with them either way, and is either findable (available,
@@ -26,7 +26,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from community.models import Block, Match, MatchRequest, Profile, Report
-from community.selectors_visibility import (
+from community.selectors.visibility import (
     blocked_ids,
     findable_by,
     visible_member,

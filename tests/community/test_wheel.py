@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from community.models import LifeArea, WheelArea
-from community.selectors_pairs import wheel_answers
+from community.selectors.pairs import wheel_answers
 from community.services.errors import RuleBroken
 from community.services.wheel import wheel_save
 from community.wheel import wheel_is_filled, wheel_slices

@@ -14,7 +14,7 @@ from functools import cache
 from django.db import connection
 
 from community.models import MatchRequest, Message, Participant
-from community.selectors import ANSWERED_STATUSES
+from community.selectors.requests import ANSWERED_STATUSES
 
 
 def header_counts(*, profile_id: int) -> dict[str, int]:

@@ -1,17 +1,21 @@
-"""Reads: what a member may see, in as few queries as possible."""
+"""Reads about members: my profile, another member's page and what stands
+between us, and the directory, in as few queries as possible."""
 
-from typing import TYPE_CHECKING
-
-from django.db.models import Case, F, Q, QuerySet, When
+from django.db.models import F, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext
 
-from community import selectors_visibility as visibility
-from community.models import Block, Match, MatchRequest, Profile
-
-if TYPE_CHECKING:
-    from community.filters import MemberFilter
-
+from community import matching
+from community.filters import (
+    SORT_ACTIVE,
+    SORT_NEWEST,
+    SORT_SCORE,
+    MemberFilter,
+    other_role,
+)
+from community.models import Profile
+from community.selectors import visibility
+from community.selectors.requests import match_request_refusal, pair_facts
 
 # ``user.profile``, the reverse side of Profile.user: the authentication backends
 # (community/auth_backends.py) load it, or its absence, with the signed-in user.
@@ -29,24 +33,6 @@ def profile_for_user(user) -> Profile | None:
     return Profile.objects.filter(user=user).select_related("municipality").first()
 
 
-def hidden_profile_ids(*, profile: Profile) -> set[int]:
-    """Ids of the members ``profile`` must not see because of a block, either
-    way (``selectors_visibility.blocked_ids``). One query."""
-    return visibility.blocked_ids(profile)
-
-
-ANSWERED_STATUSES = (
-    MatchRequest.Status.ACCEPTED,
-    MatchRequest.Status.DECLINED,
-    MatchRequest.Status.CANCELLED,
-    MatchRequest.Status.EXPIRED,
-)
-SENT_REQUESTS_SHOWN = 100
-
-
-# --- Requests and matches ---------------------------------------------------------
-
-
 def member_relation(*, viewer: Profile, other: Profile) -> dict:
     """What stands between me (``viewer``) and another member, for the buttons on
     their profile (templates/components/member_actions.html).
@@ -54,8 +40,6 @@ def member_relation(*, viewer: Profile, other: Profile) -> dict:
     Keys: ``is_me``; ``blocked_by_me``; ``pending_request`` (the request waiting
     between us, or None) and ``request_sent_by_me``; ``active_match``;
     ``can_request`` and ``reason`` (why not, in words, or "")."""
-    from community.services.requests import match_request_refusal, pair_facts
-
     if viewer.pk == other.pk:
         return {
             "is_me": True,
@@ -80,97 +64,11 @@ def member_relation(*, viewer: Profile, other: Profile) -> dict:
     }
 
 
-def requests_for(*, profile: Profile) -> dict[str, list[MatchRequest]]:
-    """``received``: requests waiting for my answer, oldest first (first come,
-    first answered); ``sent``: my requests in every state, newest first. Two
-    queries whatever their number."""
-    received = list(
-        MatchRequest.objects.filter(
-            recipient=profile, status=MatchRequest.Status.PENDING
-        )
-        .select_related("sender__municipality")
-        .order_by("created_at")
-    )
-    sent = list(
-        MatchRequest.objects.filter(sender=profile)
-        .select_related("recipient__municipality", "match")
-        .order_by("-created_at")[:SENT_REQUESTS_SHOWN]
-    )
-    return {"received": received, "sent": sent}
-
-
-def _with_other(matches, profile: Profile) -> list[Match]:
-    rows = list(matches)
-    for match in rows:
-        match.other_member = match.other(profile)
-        match.ended_by_me = match.ended_by_id == profile.pk
-    return rows
-
-
-def matches_for(*, profile: Profile) -> list[Match]:
-    """My matches, active ones first, then ended ones, newest first; each with
-    ``other_member`` (the other Profile) and ``ended_by_me``. One query."""
-    return _with_other(
-        Match.objects.filter(Q(host=profile) | Q(newcomer=profile))
-        .select_related("host__municipality", "newcomer__municipality")
-        .order_by(
-            Case(When(status=Match.Status.ACTIVE, then=0), default=1),
-            "-created_at",
-        ),
-        profile,
-    )
-
-
-def match_for(*, profile: Profile, pk: int) -> Match | None:
-    """One of my matches, or None if it is not mine (or does not exist)."""
-    rows = _with_other(
-        Match.objects.filter(
-            Q(host=profile) | Q(newcomer=profile), pk=pk
-        ).select_related("host__municipality", "newcomer__municipality"),
-        profile,
-    )
-    return rows[0] if rows else None
-
-
-def active_match_between(*, profile: Profile, other: Profile) -> Match | None:
-    return Match.objects.filter(
-        Q(host=profile, newcomer=other) | Q(host=other, newcomer=profile),
-        status=Match.Status.ACTIVE,
-    ).first()
-
-
-def block_consequences(*, blocker: Profile, other: Profile) -> dict:
-    """What blocking ``other`` would change, for the confirmation page:
-    ``active_match`` (ended by the block) and ``pending_request`` (cancelled).
-    Only asked about members ``blocker`` may see, so never one they blocked."""
-    low, high = sorted([blocker.pk, other.pk])
-    return {
-        "active_match": active_match_between(profile=blocker, other=other),
-        "pending_request": MatchRequest.objects.filter(
-            pair_low=low, pair_high=high, status=MatchRequest.Status.PENDING
-        ).first(),
-    }
-
-
-def blocks_made_by(*, profile: Profile) -> list[Block]:
-    """The members I blocked, most recent first."""
-    return list(
-        Block.objects.filter(blocker=profile)
-        .select_related("blocked")
-        .order_by("-created_at")
-    )
-
-
-# --- Directory, search and suggestions ------------------------------------------
+# --- Directory --------------------------------------------------------------------
 
 # The directory counts its members exactly up to this many; beyond, it says "more
 # than" (counting every match of a broad search would cost a full scan per page).
 DIRECTORY_COUNT_BOUND = 1000
-
-
-def _shown_to(viewer: Profile, *, busy: bool = False) -> QuerySet[Profile]:
-    """Everyone ``viewer`` may find in a list (``visibility.findable_by``)."""
-    return visibility.findable_by(viewer, busy=busy)
 
 
 # What a member card (community/views/directory.py) and its explanation
@@ -185,16 +83,14 @@ CARD_FIELDS = (
 )  # fmt: skip
 
 
-def _for_cards(queryset: QuerySet[Profile]) -> QuerySet[Profile]:
+def for_cards(queryset: QuerySet[Profile]) -> QuerySet[Profile]:
     return queryset.select_related("municipality").only(*CARD_FIELDS)
 
 
 def _profiles_in_order(ids: list[int]) -> list[Profile]:
     """The profiles with these ids, in this order, with their municipality and
     their tags (for ``matching.explain`` and the cards): two queries."""
-    from community import matching
-
-    found = _for_cards(Profile.objects.filter(pk__in=ids))
+    found = for_cards(Profile.objects.filter(pk__in=ids))
     by_id = {profile.pk: profile for profile in found}
     return matching.tags_attach([by_id[pk] for pk in ids if pk in by_id])
 
@@ -237,7 +133,7 @@ def _requested_page(params: QueryDict) -> int:
 
 def directory_profiles(
     *, viewer: Profile, params: QueryDict, per_page: int = 20
-) -> tuple["MemberFilter", MemberList]:
+) -> tuple[MemberFilter, MemberList]:
     """The member directory: the filter set (for the form and its notices) and
     the filtered, ordered members as a ``MemberList`` to paginate.
 
@@ -249,16 +145,7 @@ def directory_profiles(
     Members are counted exactly up to ``DIRECTORY_COUNT_BOUND`` or to the page
     asked for, whichever is further.
     """
-    from community import matching
-    from community.filters import (
-        SORT_ACTIVE,
-        SORT_NEWEST,
-        SORT_SCORE,
-        MemberFilter,
-        other_role,
-    )
-
-    base = _shown_to(viewer)
+    base = visibility.findable_by(viewer)
     filterset = MemberFilter(params, queryset=base, viewer=viewer)
     if not filterset.is_valid():
         ignored = filterset.ignored_labels()
@@ -296,48 +183,10 @@ def directory_profiles(
     return filterset, MemberList(found, ordered, bound=bound)
 
 
-def suggestion_hidden_count(*, viewer: Profile) -> int:
-    """How many members are hidden from ``viewer``'s suggestions now: blocked
-    either way, matched, or with a request pending. One query."""
-    return len(visibility.blocked_ids(viewer, busy=True))
-
-
-def suggestion_ranking(*, viewer: Profile, count: int) -> list[list[int]]:
-    """My best ``count`` candidates as ``[profile id, score]``, best first, ranked
-    in the database over every candidate (``matching.ranked``), including those
-    hidden from me now (``suggested_profiles`` leaves them out when shown). One
-    query."""
-    from community import matching
-
-    everyone = Profile.objects.filter(
-        is_listed=True, is_available=True, is_deleted=False
-    ).exclude(pk=viewer.pk)
-    rows = matching.ranked(viewer, everyone).values_list("pk", "match_score")
-    return [[pk, score] for pk, score in rows[:count]]
-
-
-def suggested_profiles(
-    *, viewer: Profile, shortlist: list[int], since, limit: int = 20
-) -> list[Profile]:
-    """My best matches among ``shortlist`` (ids, see ``MemberSuggestions``) and
-    the members who joined ``since`` it was made: ranked again now, as the
-    directory ranks (candidates of the other role in my pool, sharing a spoken
-    language), without anyone hidden from me, paused, gone, or already matched
-    or asked; with their municipality and tags for ``matching.explain``. Three
-    queries, whatever the number of members."""
-    from community import matching
-
-    listed = Q(pk__in=shortlist) | Q(created_at__gte=since)
-    ranked = matching.ranked(viewer, _shown_to(viewer, busy=True).filter(listed))
-    return matching.tags_attach(list(_for_cards(ranked)[:limit]))
-
-
 def member_profile_for(*, viewer: Profile, pk: int) -> Profile | None:
     """The profile page of member ``pk`` (or my own), loaded for the page, if
-    ``viewer`` may see them (``selectors_visibility``); None otherwise, and the
+    ``viewer`` may see them (``visibility``); None otherwise, and the
     view answers 404 without saying why."""
-    from community import matching
-
     queryset = matching.prefetch_for_explain(Profile.objects.all()).select_related(
         "partner_organisation"
     )

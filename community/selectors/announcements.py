@@ -22,7 +22,7 @@ from community.models import (
     Role,
 )
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # only the type: Scope's module pulls in the Wagtail admin
     from community.coordinators import Scope
 
 SAMPLE_SIZE = 8

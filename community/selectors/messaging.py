@@ -10,7 +10,8 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from community.models import Conversation, Message, Participant, Profile
-from community.selectors_visibility import blocks_between
+from community.selectors.notices import header_counts
+from community.selectors.visibility import blocks_between
 
 HISTORY_PAGE = 50
 
@@ -32,8 +33,6 @@ def badge_counts(*, user_id: int) -> dict[str, int]:
     """What the header badges show: ``unread_messages``, and the request notices
     (``pending``, ``answers``, ``requests`` = both). Two queries: the profile id,
     then ``header_counts``."""
-    from community.selectors_notices import header_counts
-
     profile_id = (
         Profile.objects.filter(user_id=user_id).values_list("pk", flat=True).first()
     )
@@ -149,7 +148,7 @@ class ChatAccess:
 def chat_access(*, conversation_id: int, user_id: int) -> ChatAccess | None:
     """Whether the member with ``user_id`` may use this conversation's socket:
     one of its two participants, both accounts still there and no block either
-    way (the rule of community/selectors_visibility.py; a member address about
+    way (the rule of community/selectors/visibility.py; a member address about
     the other answers 404 then, and so does the socket). None: refused."""
     participants = list(
         Participant.objects.filter(conversation_id=conversation_id).select_related(

@@ -6,10 +6,13 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 
 from cms_pages.languages import in_reader_language, source_pages
+from cms_pages.models import ActivityIdeaPage, EventPage
+from community import matching
 from community.matching import _in_sentence
 from community.models import CheckIn, Match, Message, Profile, WheelArea
 from community.pair_flags import Flag, match_flags
 from community.pair_ideas import Fit, Idea, ideas_ranked
+from community.selectors.visibility import findable_by
 
 
 def wheel_answers(*, profile_id: int) -> dict[str, tuple[int, str]]:
@@ -40,8 +43,6 @@ def _interests(profile: Profile) -> dict[str, str]:
 
 def ideas_for_pair(*, match: Match, me: Profile, limit: int = 4) -> list[Fit]:
     """Published activity ideas that fit the pair, best first, with reasons."""
-    from cms_pages.models import ActivityIdeaPage
-
     other = match.other(me)
     ideas = [
         Idea(
@@ -75,8 +76,6 @@ def ideas_for_pair(*, match: Match, me: Profile, limit: int = 4) -> list[Fit]:
 def events_for_pair(*, match: Match, limit: int = 3) -> list:
     """Upcoming published events both members could join: for everyone, or
     for families when either has children."""
-    from cms_pages.models import EventPage
-
     audiences = Q(audience=EventPage.Audience.EVERYONE)
     if _has_children(match.host) or _has_children(match.newcomer):
         audiences |= Q(audience=EventPage.Audience.FAMILIES)
@@ -156,11 +155,8 @@ def rematch_candidates(*, scope, member: Profile, limit: int = 5) -> list:
     the member's own suggestions are (``community.matching``), among members
     the coordinator may see and introduce: available, not blocked either way,
     not already matched or asked. Each profile has ``explanation``."""
-    from community import matching
-    from community.selectors import _shown_to
-
     shown = (
-        _shown_to(member, busy=True)
+        findable_by(member, busy=True)
         .filter(scope.members(""))
         .exclude(role="host", active_match_count__gte=F("capacity"))
     )

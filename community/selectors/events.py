@@ -1,10 +1,35 @@
-"""Reads for event sign-ups: what an event page shows a member, and "My events"."""
+"""Reads for event sign-ups: the places taken and the waiting list, what an
+event page shows a member, and "My events"."""
 
+from django.db.models import Sum
 from django.utils import timezone
 
 from cms_pages.languages import in_reader_language, source_page
 from community.models import EventSignup, Profile
-from community.services.events import ACTIVE, places_taken, waiting_position
+
+ACTIVE = (EventSignup.Status.CONFIRMED, EventSignup.Status.WAITING)
+
+
+def places_taken(event_id: int) -> int:
+    return (
+        EventSignup.objects.filter(
+            event_id=event_id, status=EventSignup.Status.CONFIRMED
+        ).aggregate(n=Sum("party_size"))["n"]
+        or 0
+    )
+
+
+def waiting_position(signup: EventSignup) -> int:
+    """1 for the first in line."""
+    return (
+        EventSignup.objects.filter(
+            event_id=signup.event_id,
+            status=EventSignup.Status.WAITING,
+            created_at__lte=signup.created_at,
+        )
+        .exclude(created_at=signup.created_at, pk__gt=signup.pk)
+        .count()
+    )
 
 
 def event_signup_state(*, profile: Profile | None, event) -> dict:

@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from cms_pages.languages import source_pages
+from cms_pages.models import EventPage
 from community.coordinators import Scope
 from community.models import (
     CheckIn,
@@ -25,7 +26,7 @@ from community.models import (
     Role,
 )
 from community.pair_flags import Flag
-from community.selectors_pairs import flagged_pairs
+from community.selectors.pairs import flagged_pairs
 
 MONTHS = 12
 EVENTS = 8
@@ -143,8 +144,6 @@ def _members(scope: Scope) -> tuple[list[MemberCounts], MemberCounts]:
 def _events(scope: Scope, now: datetime) -> list[EventAttendance]:
     """The latest published events (the last year and the coming two months),
     oldest first, with the places confirmed by members in scope."""
-    from cms_pages.models import EventPage
-
     confirmed = Q(signups__status="confirmed") & scope.members("signups__profile")
     events = list(
         source_pages(EventPage.objects.live())

@@ -1,0 +1,41 @@
+"""Reads for a member's suggestions: their best candidates, ranked in the
+database (``matching.ranked``) as the directory ranks them."""
+
+from django.db.models import Q
+
+from community import matching
+from community.models import Profile
+from community.selectors.members import for_cards
+from community.selectors.visibility import blocked_ids, findable_by
+
+
+def suggestion_hidden_count(*, viewer: Profile) -> int:
+    """How many members are hidden from ``viewer``'s suggestions now: blocked
+    either way, matched, or with a request pending. One query."""
+    return len(blocked_ids(viewer, busy=True))
+
+
+def suggestion_ranking(*, viewer: Profile, count: int) -> list[list[int]]:
+    """My best ``count`` candidates as ``[profile id, score]``, best first, ranked
+    in the database over every candidate (``matching.ranked``), including those
+    hidden from me now (``suggested_profiles`` leaves them out when shown). One
+    query."""
+    everyone = Profile.objects.filter(
+        is_listed=True, is_available=True, is_deleted=False
+    ).exclude(pk=viewer.pk)
+    rows = matching.ranked(viewer, everyone).values_list("pk", "match_score")
+    return [[pk, score] for pk, score in rows[:count]]
+
+
+def suggested_profiles(
+    *, viewer: Profile, shortlist: list[int], since, limit: int = 20
+) -> list[Profile]:
+    """My best matches among ``shortlist`` (ids, see ``MemberSuggestions``) and
+    the members who joined ``since`` it was made: ranked again now, as the
+    directory ranks (candidates of the other role in my pool, sharing a spoken
+    language), without anyone hidden from me, paused, gone, or already matched
+    or asked; with their municipality and tags for ``matching.explain``. Three
+    queries, whatever the number of members."""
+    listed = Q(pk__in=shortlist) | Q(created_at__gte=since)
+    ranked = matching.ranked(viewer, findable_by(viewer, busy=True).filter(listed))
+    return matching.tags_attach(list(for_cards(ranked)[:limit]))
