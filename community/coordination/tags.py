@@ -53,6 +53,7 @@ class TagViewSet(ModelViewSet):
 
 
 def tag_viewset(tag_model, label):
+    """The ``TagViewSet`` of one facet, its URLs named ``tags_<model name>``."""
     return type(
         f"{tag_model.__name__}ViewSet",
         (TagViewSet,),
