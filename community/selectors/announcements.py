@@ -1,7 +1,7 @@
 """Reads for announcements: who a segment reaches, which announcements a
 coordinator sees, and an announcement's log.
 
-Every reader takes the coordinator's ``Scope`` (community/coordinators.py), so
+Every reader takes the coordinator's ``Scope`` (community/coordination/scope.py), so
 a programme coordinator counts, lists and reads only their own programmes."""
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from community.models import (
     Role,
 )
 
-if TYPE_CHECKING:  # only the type: Scope's module pulls in the Wagtail admin
-    from community.coordinators import Scope
+if TYPE_CHECKING:
+    from community.coordination.scope import Scope
 
 SAMPLE_SIZE = 8
 

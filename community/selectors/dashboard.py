@@ -1,6 +1,6 @@
-"""Reads for the coordinators' dashboard (community/admin_dashboard.py): every
+"""Reads for the coordinators' dashboard (community/coordination/dashboard.py): every
 number a coordinator sees at a glance, counted in the database and limited to
-their scope (community/coordinators.py). ``coordinator_dashboard`` makes a
+their scope (community/coordination/scope.py). ``coordinator_dashboard`` makes a
 fixed number of queries, however many members there are."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from cms_pages.languages import source_pages
 from cms_pages.models import EventPage
-from community.coordinators import Scope
+from community.coordination.scope import Scope
 from community.models import (
     CheckIn,
     Match,

@@ -104,7 +104,7 @@ def open_checkins(*, profile: Profile) -> list[CheckIn]:
 
 def flagged_pairs(*, scope=None, now=None) -> list[tuple[Match, list[Flag]]]:
     """Active pairs that need a coordinator, with the reasons; within ``scope``
-    (``community.coordinators.Scope``; None: all). Three queries."""
+    (``community.coordination.scope.Scope``; None: all). Three queries."""
     now = now or timezone.now()
     matches = Match.objects.filter(status=Match.Status.ACTIVE)
     if scope is not None:

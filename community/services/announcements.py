@@ -41,7 +41,7 @@ from community.services.emails import email_send, member_url, one_line, site_url
 from community.services.errors import RuleBroken
 
 if TYPE_CHECKING:
-    from community.coordinators import Scope
+    from community.coordination.scope import Scope
 
 logger = logging.getLogger(__name__)
 

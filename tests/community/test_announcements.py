@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from community.coordinators import Scope
+from community.coordination.scope import Scope
 from community.jobs import jobs_run
 from community.models import Announcement, AnnouncementDelivery, EventSignup, Profile
 from community.selectors.announcements import announcement_recipients

@@ -4,7 +4,13 @@ all-zero data, long labels, and labels that are never markup."""
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from community.charts import Point, bar_chart, column_chart, nice_ticks, truncate
+from community.coordination.charts import (
+    Point,
+    bar_chart,
+    column_chart,
+    nice_ticks,
+    truncate,
+)
 
 
 def points(*values, prefix="Item"):

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from community.coordinators import csv_download, csv_safe
+from community.coordination.downloads import csv_download, csv_safe
 from tests.factories import make_event, make_member
 
 HOSTILE = [

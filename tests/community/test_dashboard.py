@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from community.coordinators import coordinator_scope
+from community.coordination.access import coordinator_scope
 from community.models import CheckIn, EventSignup, Report
 from community.selectors.dashboard import coordinator_dashboard
 from tests.factories import (

@@ -237,7 +237,7 @@ def test_the_printed_demo_logins_work_and_may_ask_each_other(seeded, client):
 
 
 def test_the_demo_gives_coordinators_programmes_and_pairs_to_follow_up(seeded):
-    from community.coordinators import coordinator_scope
+    from community.coordination.access import coordinator_scope
     from community.demo.operations import PROGRAMME_COORDINATOR, SITE_COORDINATOR
     from community.models import CheckIn, Programme
     from community.selectors.pairs import flagged_pairs

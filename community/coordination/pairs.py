@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from community.coordinators import CoordinatorOnlyMixin, CoordinatorViewSet
+from community.coordination.access import CoordinatorOnlyMixin, CoordinatorViewSet
 from community.models import Match, Profile
 from community.models.matches import MIN_REQUEST_MESSAGE
 from community.pair_flags import match_flags

@@ -15,11 +15,8 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cms_pages.languages import source_pages
-from community.coordinators import (
-    CoordinatorOnlyMixin,
-    CoordinatorViewSet,
-    csv_download,
-)
+from community.coordination.access import CoordinatorOnlyMixin, CoordinatorViewSet
+from community.coordination.downloads import csv_download
 from community.models import EventSignup
 from community.services.errors import RuleBroken
 from community.services.events import event_participants_email

@@ -22,11 +22,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
 from cms_pages.languages import source_pages
-from community.coordinators import (
-    CoordinatorOnlyMixin,
-    CoordinatorViewSet,
-    csv_download,
-)
+from community.coordination.access import CoordinatorOnlyMixin, CoordinatorViewSet
+from community.coordination.downloads import csv_download
 from community.models import Announcement, Municipality, Programme, Role
 from community.selectors.announcements import (
     announcement_deliveries,

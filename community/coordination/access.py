@@ -1,23 +1,16 @@
-"""Who is a coordinator, what they may see, and the pieces the coordinators'
-admin views share.
+"""Who may enter the coordinators' admin, and the pieces its views share.
 
-Two kinds of coordinator: superusers and members of the "Coordinators" group
-see the whole site; members of a programme's own group (``Programme.
-coordinator_group``) see only that programme's members, and the requests,
-pairs, check-ins, reports and sign-ups they are part of. ``coordinator_scope``
-says which; every coordinators' view filters its rows through it."""
+``coordinator_scope`` says whether a user is a coordinator and what they see
+(a ``Scope``, community/coordination/scope.py); every coordinators' view filters
+its rows through it: ``CoordinatorOnlyMixin`` for plain views,
+``ScopedModelViewSet`` for Wagtail's model views, and menu items that only
+coordinators see."""
 
 from __future__ import annotations
 
-import csv
-import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
-
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.urls import reverse
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
@@ -26,42 +19,9 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from community.coordination.scope import Scope
+from community.models import Programme
 from community.services.safety import COORDINATORS_GROUP
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What a coordinator sees: every member (``programme_ids`` None) or the
-    members of these programmes."""
-
-    programme_ids: frozenset[int] | None
-
-    @property
-    def everything(self) -> bool:
-        return self.programme_ids is None
-
-    def members(self, *paths: str) -> Q:
-        """A filter on rows whose profile at any of ``paths`` (e.g. ``"host"``,
-        ``"newcomer"``; ``""`` for profiles themselves) is in scope."""
-        if self.programme_ids is None:
-            return Q()
-        condition = Q(pk__in=[])
-        for path in paths or ("",):
-            prefix = f"{path}__" if path else ""
-            condition |= Q(**{f"{prefix}programme_id__in": self.programme_ids})
-        return condition
-
-    def rows(self, model, paths: tuple[str, ...]) -> Q:
-        """A filter on ``model``'s rows in scope: programmes themselves, or rows
-        whose profiles at ``paths`` are in scope."""
-        from community.models import Programme
-
-        if model is Programme:
-            return Q() if self.everything else Q(pk__in=self.programme_ids)
-        return self.members(*paths)
-
-    def covers(self, profile) -> bool:
-        return self.everything or profile.programme_id in self.programme_ids
 
 
 def coordinator_scope(user) -> Scope | None:
@@ -74,8 +34,6 @@ def coordinator_scope(user) -> Scope | None:
     if user.is_superuser:
         scope = Scope(None)
     else:
-        from community.models import Programme
-
         groups = list(user.groups.values_list("pk", "name"))
         if any(name == COORDINATORS_GROUP for _pk, name in groups):
             scope = Scope(None)
@@ -183,51 +141,3 @@ class ScopedModelViewSet(ModelViewSet):
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(scope_paths=self.scope_paths, **kwargs)
-
-
-# --- Lists to download -------------------------------------------------------------
-
-
-# What a spreadsheet may take for the start of a formula. Full-width, small,
-# superscript and subscript forms fold to these under NFKC; the minus sign,
-# dashes and heavy signs do not fold, so they are listed.
-_FORMULA_STARTS = frozenset(
-    "=+-@"
-    "\u2212\u02d7\u2796\u2795"  # minus sign, modifier minus, heavy minus/plus
-    "\u2010\u2011\u2012\u2013\u2014\u2015"  # hyphens and dashes
-    "\u2e3a\u2e3b\ufe58"  # two- and three-em dash, small em dash
-)
-
-
-def _first_visible(value: str) -> str:
-    """The first character that is not white space, a control or an invisible
-    format character (zero-width space, byte order mark, bidi marks)."""
-    for char in value:
-        if not (char.isspace() or unicodedata.category(char)[0] in "CZ"):
-            return char
-    return ""
-
-
-def csv_safe(value) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas: not ours.
-    Also caught: those signs after spaces or invisible characters, their
-    look-alikes (``＝``, ``﹢``, ``−`` ...), and cells starting with a tab or
-    a line break. Such a cell is kept as text by a leading apostrophe."""
-    value = str(value)
-    if value[:1] in ("\t", "\r", "\n") or any(
-        _first_visible(text) in _FORMULA_STARTS
-        for text in (value, unicodedata.normalize("NFKC", value))
-    ):
-        return "'" + value
-    return value
-
-
-def csv_download(filename: str, header: list[str], rows: Iterable) -> HttpResponse:
-    """A CSV attachment; every cell is made safe for spreadsheets."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([csv_safe(cell) for cell in row])
-    return response

@@ -15,13 +15,13 @@ from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from community.charts import Point, bar_chart, column_chart
-from community.coordinators import (
+from community.coordination.access import (
     CoordinatorOnlyMixin,
     CoordinatorViewSet,
-    Scope,
     coordinator_scope,
 )
+from community.coordination.charts import Point, bar_chart, column_chart
+from community.coordination.scope import Scope
 from community.selectors.dashboard import (
     Dashboard,
     coordinator_attention,
@@ -61,8 +61,8 @@ def _month_points(counts) -> list[Point]:
 
 
 def dashboard_charts(dashboard: Dashboard) -> list[dict]:
-    """The dashboard's four charts: geometry (community/charts.py) and the
-    words around it, for templates/community/admin/chart.html."""
+    """The dashboard's four charts: geometry (community/coordination/charts.py)
+    and the words around it, for templates/community/admin/chart.html."""
     satisfaction = [
         Point(
             label=f"{score} – {SATISFACTION_WORDS[score]}",

@@ -18,7 +18,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 
-from community.coordinators import ScopedModelViewSet, coordinator_scope
+from community.coordination.access import ScopedModelViewSet, coordinator_scope
 from community.models import Profile, Programme
 from community.services.programmes import programme_coordinators_set, programme_save
 
