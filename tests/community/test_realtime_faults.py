@@ -95,11 +95,9 @@ def test_a_send_is_stored_and_acknowledged_while_the_cache_is_away(
 def test_a_send_the_database_could_not_store_says_so_with_its_id_and_retry(
     matched_pair, monkeypatch, no_crash
 ):
-    from community.services import messaging
-
     host, newcomer, match = matched_pair
     cookie = session_cookie(host)
-    original = messaging.message_send
+    original = consumers.message_send
     failures = []
 
     def away_twice(**kwargs):
@@ -108,7 +106,8 @@ def test_a_send_the_database_could_not_store_says_so_with_its_id_and_retry(
             raise OperationalError("server closed the connection unexpectedly")
         return original(**kwargs)
 
-    monkeypatch.setattr(messaging, "message_send", away_twice)
+    # The service as the socket calls it.
+    monkeypatch.setattr(consumers, "message_send", away_twice)
     frame = send_frame("Hello after the fault")
 
     async def scenario():
@@ -131,11 +130,9 @@ def test_a_send_the_database_could_not_store_says_so_with_its_id_and_retry(
 def test_a_dropped_database_connection_is_replaced_before_the_send_fails(
     matched_pair, monkeypatch, no_crash
 ):
-    from community.services import messaging
-
     host, newcomer, match = matched_pair
     cookie = session_cookie(host)
-    original = messaging.message_send
+    original = consumers.message_send
     dropped = []
 
     def dropped_once(**kwargs):
@@ -144,7 +141,8 @@ def test_a_dropped_database_connection_is_replaced_before_the_send_fails(
             raise OperationalError("terminating connection due to administrator")
         return original(**kwargs)
 
-    monkeypatch.setattr(messaging, "message_send", dropped_once)
+    # The service as the socket calls it.
+    monkeypatch.setattr(consumers, "message_send", dropped_once)
 
     async def scenario():
         communicator = await opened(match, cookie)
