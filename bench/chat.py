@@ -729,7 +729,8 @@ def serve_sampled(out: str, daphne_args: list[str]) -> None:
             return "event loop busy"
         if not any(path.startswith("futures/thread.py") for path in files):
             return "other thread"
-        if any(n == "_send" and p == "community/realtime.py" for p, n in stack):
+        announcing = ("community/realtime/announce.py", "_send")
+        if announcing in stack:
             return "worker: announcing on the layer (async_to_sync)"
         if "psycopg" in names or any("psycopg" in path for path in files):
             return "worker: waiting for / talking to PostgreSQL"
@@ -808,7 +809,7 @@ def timings_install() -> dict[str, list[float]]:
     from channels_redis.core import RedisChannelLayer
     from channels_redis.pubsub import RedisPubSubLoopLayer
 
-    from community import realtime
+    from community.realtime import announce, consumers
 
     timings: dict[str, list[float]] = {}
 
@@ -835,10 +836,10 @@ def timings_install() -> dict[str, list[float]]:
 
         setattr(owner, name, wrapper)
 
-    consumer = realtime.ConversationConsumer
+    consumer = consumers.ConversationConsumer
     timed(consumer, "_store", "thread: _store (session check + message_send)")
     timed(consumer, "_mark_read", "thread: _mark_read")
-    timed(realtime, "_send", "thread: one announcement (async_to_sync)")
+    timed(announce, "_send", "thread: one announcement (async_to_sync)")
     timed(RedisChannelLayer, "group_send", "loop: RedisChannelLayer.group_send")
     timed(RedisPubSubLoopLayer, "group_send", "loop: RedisPubSub...group_send")
     timed(RedisChannelLayer, "receive_single", "loop: receive_single (serial)")

@@ -19,10 +19,10 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self) -> None:
+        # Imported here, not at the top: they need the app registry ready.
         from django.contrib.auth import get_user_model
         from django.contrib.auth.signals import user_logged_out
 
-        from community import realtime
         from community.directory_tags import directory_tags_changed
         from community.matching import forget_municipalities
         from community.models import (
@@ -31,6 +31,7 @@ class CommunityConfig(AppConfig):
             Municipality,
             ProfessionTag,
         )
+        from community.realtime import receivers
         from community.services.tags import user_listing_sync
 
         connection_created.connect(_register_sqlite_functions)
@@ -43,5 +44,5 @@ class CommunityConfig(AppConfig):
             post_delete.connect(directory_tags_changed, sender=tag_model)
         post_save.connect(user_listing_sync, sender=get_user_model())
         # Open sockets close when their session or account ends.
-        user_logged_out.connect(realtime.on_logged_out)
-        post_save.connect(realtime.on_user_saved, sender=get_user_model())
+        user_logged_out.connect(receivers.on_logged_out)
+        post_save.connect(receivers.on_user_saved, sender=get_user_model())

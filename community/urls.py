@@ -46,7 +46,7 @@ urlpatterns = [
     path("matches/<int:pk>/", requests.match_detail, name="match_detail"),
     path("matches/<int:pk>/end/", requests.match_end, name="match_end"),
     path("checkins/<int:pk>/", checkins.checkin, name="checkin"),
-    # Chat (community/views/messages.py; live through community/realtime.py)
+    # Chat (community/views/messages.py; live through community/realtime/)
     path("messages/", messages.conversation_list, name="conversations"),
     path(
         "messages/settings/",

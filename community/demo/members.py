@@ -53,7 +53,7 @@ from community.models import (
     Role,
     WheelArea,
 )
-from community.services.messaging import conversation_start
+from community.services.matches import conversation_start
 from community.services.tags import profile_masks_refresh, tag_get_or_create
 
 DEMO_EMAIL_DOMAIN = "members.velkomst.example"

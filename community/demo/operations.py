@@ -26,6 +26,7 @@ from community.models import (
     Profile,
     Programme,
 )
+from community.services.matches import conversation_start
 from community.services.programmes import (
     programme_coordinators_set,
     programme_save,
@@ -244,8 +245,6 @@ def _checkins(match: Match, story: dict, now) -> int:
 
 def _silent_pair(profiles: dict[str, Profile], now) -> bool:
     """A pair matched twelve days ago that never wrote (flagged as silent)."""
-    from community.services.messaging import conversation_start
-
     host, newcomer = (profiles.get(key) for key in SILENT_PAIR)
     if host is None or newcomer is None or host.free_places == 0:
         return False

@@ -1,7 +1,7 @@
 """Conversations between the two members of a match.
 
 The database is the source of truth for chat: a message exists once it is
-stored, and everything live (community/realtime.py) only tells sockets that it
+stored, and everything live (community/realtime/) only tells sockets that it
 is there. Message ids grow in commit order within a conversation (the sender
 locks the conversation row), so "everything after id N" is a complete catch-up.
 Unread counts come from each participant's read watermark, never from flags on

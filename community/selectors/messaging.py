@@ -6,11 +6,13 @@ messages with an id above ``last_read_id``.
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from community.models import Conversation, Message, Participant, Profile
-from community.selectors.notices import header_counts
+from community.selectors.notices import BADGES, header_counts
 from community.selectors.visibility import blocks_between
 
 HISTORY_PAGE = 50
@@ -30,21 +32,15 @@ def _unread_messages(profile_id_ref, last_read_ref):
 
 
 def badge_counts(*, user_id: int) -> dict[str, int]:
-    """What the header badges show: ``unread_messages``, and the request notices
-    (``pending``, ``answers``, ``requests`` = both). Two queries: the profile id,
+    """What the header badges show (``header_counts``), for the member with
+    ``user_id``; zeros if they have no profile. Two queries: the profile id,
     then ``header_counts``."""
     profile_id = (
         Profile.objects.filter(user_id=user_id).values_list("pk", flat=True).first()
     )
     if profile_id is None:
-        return dict.fromkeys(("unread_messages", "requests", "pending", "answers"), 0)
-    counts = header_counts(profile_id=profile_id)
-    return {
-        "unread_messages": counts["messages"],
-        "requests": counts["total"],
-        "pending": counts["pending"],
-        "answers": counts["answers"],
-    }
+        return dict.fromkeys(BADGES, 0)
+    return header_counts(profile_id=profile_id)
 
 
 @dataclass
@@ -165,3 +161,59 @@ def chat_access(*, conversation_id: int, user_id: int) -> ChatAccess | None:
         return None
     match = mine.conversation.match
     return ChatAccess(profile=mine.profile, is_open=match.status == "active")
+
+
+# --- For the sockets (community/realtime/consumers.py) -------------------------------
+
+
+def session_exists(*, session: SessionBase | None) -> bool:
+    """The socket's session is still there (not logged out). One cache read;
+    the services check the account itself."""
+    key = getattr(session, "session_key", None)
+    return bool(key) and session.exists(key)
+
+
+def session_alive(*, session: SessionBase | None, user) -> bool:
+    """The socket's session still exists and still belongs to an active user
+    whose account is not deleted."""
+    if session is None or user is None or not user.is_authenticated:
+        return False
+    if not session_exists(session=session):
+        return False
+    return (
+        get_user_model()
+        .objects.filter(pk=user.pk, is_active=True)
+        .exclude(profile__is_deleted=True)
+        .exists()
+    )
+
+
+def other_read(*, conversation_id: int, profile_id: int) -> tuple[int, int]:
+    """(profile id, read watermark) of the other member of the conversation;
+    (0, 0) if there is none."""
+    row = (
+        Participant.objects.filter(conversation_id=conversation_id)
+        .exclude(profile_id=profile_id)
+        .values_list("profile_id", "last_read_id")
+        .first()
+    )
+    return row or (0, 0)
+
+
+def messages_after(
+    *, conversation_id: int, after: int, limit: int, clamp: bool = False
+) -> tuple[int, list[Message]]:
+    """Up to ``limit`` messages with an id above ``after``, oldest first, and
+    the ``after`` used. With ``clamp``, an ``after`` past the newest message (a
+    page from before the database was restored) is brought back to it."""
+    if clamp:
+        newest = (
+            Conversation.objects.filter(pk=conversation_id)
+            .values_list("last_message_id", flat=True)
+            .first()
+        ) or 0
+        after = min(after, newest)
+    messages = Message.objects.filter(
+        conversation_id=conversation_id, id__gt=after
+    ).order_by("id")[:limit]
+    return after, list(messages)

@@ -2,11 +2,15 @@
 
 ``pending``: match requests waiting for my answer; ``answers``: answers to my
 requests (accepted, declined, cancelled or expired) I have not seen yet;
-``total``: both; ``messages``: chat messages from others in my conversations
-above my read watermark. The header asks for these on every member page (and
-the badge socket on every change), so the query is written out once per process
-from the models' table and column names: building the same three scalar
-subqueries with the ORM costs more than running them.
+``requests``: both; ``unread_messages``: chat messages from others in my
+conversations above my read watermark. The same keys everywhere: the page's
+context (``member_badges``), the notification socket's ``counts`` frame and the
+badges' ``data-badge`` names that static/js/notifications.js updates.
+
+The header asks for these on every member page (and the badge socket on every
+change), so the query is written out once per process from the models' table
+and column names: building the same three scalar subqueries with the ORM costs
+more than running them.
 """
 
 from functools import cache
@@ -16,10 +20,13 @@ from django.db import connection
 from community.models import MatchRequest, Message, Participant
 from community.selectors.requests import ANSWERED_STATUSES
 
+BADGES = ("pending", "answers", "requests", "unread_messages")
+
 
 def header_counts(*, profile_id: int) -> dict[str, int]:
-    """The member's header badges: ``pending``, ``answers``, ``total`` and
-    ``messages``. One query, on the request and participant indexes by profile."""
+    """The member's header badges: ``pending``, ``answers``, ``requests`` and
+    ``unread_messages``. One query, on the request and participant indexes by
+    profile."""
     params = [
         profile_id,
         MatchRequest.Status.PENDING,
@@ -30,12 +37,12 @@ def header_counts(*, profile_id: int) -> dict[str, int]:
     ]
     with connection.cursor() as cursor:
         cursor.execute(_header_counts_sql(), params)
-        pending, answers, messages = cursor.fetchone()
+        pending, answers, unread_messages = cursor.fetchone()
     return {
         "pending": pending,
         "answers": answers,
-        "total": pending + answers,
-        "messages": messages,
+        "requests": pending + answers,
+        "unread_messages": unread_messages,
     }
 
 

@@ -5,7 +5,7 @@ announced that was not stored. Messages name members by their public name only;
 no member's e-mail address or phone number is ever put in a message to another.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -68,3 +68,25 @@ def email_send(
     )
     message.attach_alternative(html, "text/html")
     return message.send()
+
+
+def member_email_send(
+    *,
+    member,
+    other,
+    template: str,
+    subject,
+    context: Callable[[], dict] = dict,
+) -> int:
+    """The one shape of a member's e-mail about another member (a request, a
+    match): to ``member``, in their language; ``subject`` (a lazy translation)
+    names ``other`` as ``%(name)s``; the template gets ``member``, ``other`` and
+    what ``context()`` returns, called in the member's language so its links
+    are too."""
+    with member_language(member):
+        return email_send(
+            to=[member.user.email],
+            template=template,
+            subject=subject % {"name": one_line(other.public_name)},
+            context={"member": member, "other": other, **context()},
+        )

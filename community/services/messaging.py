@@ -2,7 +2,7 @@
 
 Persist, then deliver: a message is stored inside a transaction that holds the
 conversation's row lock (so ids grow in commit order within a conversation) and
-announced through community/realtime.py only on commit. A retried send with the
+announced through community/realtime/announce.py only on commit. A retried send with the
 same ``client_id`` returns the message already stored. Who may write is checked
 on every send, here, whatever the caller (socket or form).
 """
@@ -22,7 +22,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from community import realtime
 from community.models import (
     MAX_MESSAGE_LENGTH,
     Conversation,
@@ -32,6 +31,7 @@ from community.models import (
     Profile,
     Report,
 )
+from community.realtime import announce
 from community.services.claims import claim_each
 from community.services.emails import (
     email_send,
@@ -40,6 +40,7 @@ from community.services.emails import (
     one_line,
 )
 from community.services.errors import RuleBroken
+from community.services.safety import report_coordinators_tell
 from community.text import is_visible, without_hidden
 
 logger = logging.getLogger(__name__)
@@ -70,23 +71,6 @@ class RateLimited(RuleBroken):
 class Sent:
     message: Message
     created: bool
-
-
-# --- Starting ---------------------------------------------------------------------
-
-
-def conversation_start(*, match: Match) -> Conversation:
-    """The pair's conversation, inside the caller's transaction (accepting a
-    request). Idempotent: a match has exactly one."""
-    conversation, created = Conversation.objects.get_or_create(match=match)
-    if created:
-        Participant.objects.bulk_create(
-            [
-                Participant(conversation=conversation, profile_id=match.host_id),
-                Participant(conversation=conversation, profile_id=match.newcomer_id),
-            ]
-        )
-    return conversation
 
 
 # --- Sending ----------------------------------------------------------------------
@@ -213,7 +197,7 @@ def message_send(
             )
             transaction.on_commit(
                 partial(
-                    realtime.message_stored,
+                    announce.message_stored,
                     conversation_id=conversation_id,
                     message=message_payload(message),
                     previous_id=writable.last_message_id,
@@ -298,7 +282,7 @@ def conversation_mark_read(
     if moved:
         transaction.on_commit(
             partial(
-                realtime.read_moved,
+                announce.read_moved,
                 conversation_id=conversation_id,
                 profile_id=profile.pk,
                 up_to=up_to,
@@ -326,8 +310,6 @@ def unread_email_preference_set(*, profile: Profile, enabled: bool) -> Profile:
 def message_report(*, reporter: Profile, message: Message, reason: str) -> Report:
     """Tell the coordinators about a message the other member wrote. The report
     keeps a copy of the text."""
-    from community.services.safety import report_coordinators_tell
-
     if message.sender_id == reporter.pk:
         raise RuleBroken(_("You cannot report your own message."))
     if not Participant.objects.filter(
@@ -427,18 +409,3 @@ def _email_unread(participant: Participant, unread: list[Message]) -> None:
                 "settings_url": member_url("conversations"),
             },
         )
-
-
-def conversation_for_match_id(match_id: int) -> int | None:
-    return (
-        Conversation.objects.filter(match_id=match_id)
-        .values_list("pk", flat=True)
-        .first()
-    )
-
-
-def sockets_of_match_close(match_id: int) -> None:
-    """On commit of a match ending: its conversation's sockets close."""
-    conversation_id = conversation_for_match_id(match_id)
-    if conversation_id is not None:
-        realtime.conversation_closed(conversation_id=conversation_id)

@@ -47,8 +47,10 @@ from community.models import (
     Report,
     WheelArea,
 )
+from community.realtime import announce
 from community.selectors.members import USER_PROFILE, profile_for_user
 from community.services.errors import RuleBroken
+from community.services.matches import match_sockets_close
 from community.services.tags import profile_masks_refresh, tag_get_or_create
 
 # The Profile fields a member edits through the profile forms; nothing else is
@@ -322,12 +324,9 @@ def expectations_confirm(*, profile: Profile, version: int) -> Profile:
 
 
 def _sockets_close(user_id: int, match_ids: list[int]) -> None:
-    from community import realtime
-    from community.services.messaging import sockets_of_match_close
-
     for match_id in match_ids:
-        sockets_of_match_close(match_id)
-    realtime.sessions_end(user_id=user_id)
+        match_sockets_close(match_id)
+    announce.sessions_end(user_id=user_id)
 
 
 def _active_match_count(profile_id: int) -> int:

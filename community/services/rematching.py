@@ -18,8 +18,8 @@ from community.services.emails import (
     member_url,
     one_line,
 )
+from community.services.matches import match_close
 from community.services.requests import (
-    match_close,
     match_request_store,
     reason_check,
     request_message_check,

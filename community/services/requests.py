@@ -1,4 +1,5 @@
-"""Match requests and matches: asking, answering, withdrawing and ending.
+"""Match requests: asking, answering, withdrawing, and a member ending a
+match (a match's own life, start and close, is community/services/matches.py).
 
 Every rule of the programme is checked here (and the ones that can be are also
 database constraints, see community/models/matches.py). A broken rule raises
@@ -7,15 +8,19 @@ database constraints, see community/models/matches.py). A broken rule raises
 ``select_for_update``; e-mails go out on commit.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from community import realtime
 from community.models import (
     Match,
     MatchRequest,
@@ -24,17 +29,13 @@ from community.models import (
     Role,
 )
 from community.models.matches import MIN_REQUEST_MESSAGE
+from community.realtime import announce
 from community.selectors.requests import match_request_refusal, pending_exists_message
 from community.selectors.visibility import blocks_between
 from community.services.claims import claim_each
-from community.services.emails import (
-    email_send,
-    member_language,
-    member_url,
-    one_line,
-)
+from community.services.emails import member_email_send, member_url
 from community.services.errors import RuleBroken
-from community.services.messaging import conversation_start, sockets_of_match_close
+from community.services.matches import match_close, match_start
 
 MAX_REQUEST_MESSAGE = 2000
 MAX_REASON = 1000
@@ -135,7 +136,9 @@ def match_request_create(
             sender=sender, recipient=recipient, message=message
         )
         _confirm_expectations(sender, request.expectations_version, timezone.now())
-        transaction.on_commit(lambda: _email_request_received(request.pk))
+        transaction.on_commit(
+            partial(_request_email_send, "request_received", request.pk)
+        )
     return request
 
 
@@ -250,10 +253,7 @@ def match_request_accept(
         now = timezone.now()
         try:
             with transaction.atomic():
-                match = Match.objects.create(
-                    host=host, newcomer=newcomer, request=current
-                )
-                conversation_start(match=match)
+                match = match_start(host=host, newcomer=newcomer, request=current)
         except IntegrityError as error:
             raise RuleBroken(
                 _("You and %(name)s are already matched.")
@@ -283,7 +283,9 @@ def match_request_decline(
         current.decline_reason = reason
         current.responded_at = timezone.now()
         current.save(update_fields=["status", "decline_reason", "responded_at"])
-        transaction.on_commit(lambda: _email_request_declined(current.pk))
+        transaction.on_commit(
+            partial(_request_email_send, "request_declined", current.pk)
+        )
         badges_update_on_commit(current.sender_id)
     return current
 
@@ -323,27 +325,6 @@ def requests_mark_seen(*, profile: Profile) -> int:
 # --- Matches --------------------------------------------------------------------
 
 
-def match_close(*, match: Match, by: Profile, reason: str) -> Match:
-    """End an active match inside the caller's transaction (no checks on who).
-    Frees the host's place; never counts below zero. Used by ``match_end`` and
-    by blocking."""
-    current = Match.objects.select_for_update().get(pk=match.pk)
-    if current.status != Match.Status.ACTIVE:
-        raise RuleBroken(_("This match has already ended."))
-    current.status = Match.Status.ENDED
-    current.ended_at = timezone.now()
-    current.ended_by = by
-    current.end_reason = reason
-    current.save(update_fields=["status", "ended_at", "ended_by", "end_reason"])
-    Profile.objects.filter(pk=current.host_id, active_match_count__gt=0).update(
-        active_match_count=F("active_match_count") - 1
-    )
-    transaction.on_commit(lambda: _email_match_ended(current.pk))
-    # The pair's chat sockets close; the history stays readable.
-    transaction.on_commit(lambda: sockets_of_match_close(current.pk))
-    return current
-
-
 def match_end(*, match: Match, by: Profile, reason: str) -> Match:
     """Either member ends the match with a reason (only coordinators see it).
     E-mails the other member."""
@@ -374,7 +355,7 @@ def pending_requests_remind(*, now=None) -> int:
 
     def remind(request: MatchRequest) -> None:
         MatchRequest.objects.filter(pk=request.pk).update(reminded_at=now)
-        _email_request_reminder(request.pk)
+        _request_email_send("request_reminder", request.pk)
 
     return claim_each(due, remind)
 
@@ -390,7 +371,7 @@ def pending_requests_expire(*, now=None) -> int:
         MatchRequest.objects.filter(pk=request.pk).update(
             status=MatchRequest.Status.EXPIRED, responded_at=now
         )
-        _email_request_expired(request.pk)
+        _request_email_send("request_expired", request.pk)
         badges_update_on_commit(request.sender_id, request.recipient_id)
 
     return claim_each(due, expire)
@@ -402,13 +383,13 @@ def pending_requests_expire(*, now=None) -> int:
 def badges_update_on_commit(*profile_ids: int) -> None:
     """The members' header badges (notification sockets) update after commit."""
 
-    def announce() -> None:
+    def badges_update() -> None:
         user_ids = Profile.objects.filter(pk__in=profile_ids).values_list(
             "user_id", flat=True
         )
-        realtime.notices_changed(user_ids=list(user_ids))
+        announce.notices_changed(user_ids=list(user_ids))
 
-    transaction.on_commit(announce)
+    transaction.on_commit(badges_update)
 
 
 def _after_match_started(match_id: int) -> None:
@@ -419,135 +400,85 @@ def _after_match_started(match_id: int) -> None:
     ).get(pk=match_id)
     if match.request is None:
         return
-    sender, recipient = match.request.sender, match.request.recipient
-    with member_language(sender):
-        subject = _("%(name)s accepted your request") % {
-            "name": one_line(recipient.public_name)
-        }
-        email_send(
-            to=[sender.user.email],
-            template="request_accepted",
-            subject=subject,
-            context={
-                "member": sender,
-                "other": recipient,
-                "match_url": member_url("match_detail", match.pk),
-            },
-        )
+    member_email_send(
+        member=match.request.sender,
+        other=match.request.recipient,
+        template="request_accepted",
+        subject=gettext_lazy("%(name)s accepted your request"),
+        context=lambda: {"match_url": member_url("match_detail", match.pk)},
+    )
 
 
-def _email_request_received(request_id: int) -> None:
-    request = MatchRequest.objects.select_related("sender", "recipient__user").get(
+@dataclass(frozen=True)
+class _RequestEmail:
+    """An e-mail about a request, to one of its two members about the other."""
+
+    subject: Promise  # names the other member as %(name)s
+    to_sender: bool  # to the member who asked (else to the member asked)
+    skip: Callable[[MatchRequest], bool]  # not worth sending (any more)
+    context: Callable[[MatchRequest], dict]  # besides member and other
+
+
+def _either_left(request: MatchRequest) -> bool:
+    return request.recipient.is_deleted or request.sender.is_deleted
+
+
+# By template (templates/community/email/<name>.txt and .html).
+_REQUEST_EMAILS = {
+    "request_received": _RequestEmail(
+        subject=gettext_lazy("%(name)s would like to meet you"),
+        to_sender=False,
+        skip=lambda request: (
+            request.status != MatchRequest.Status.PENDING
+            or request.recipient.is_deleted
+        ),
+        context=lambda request: {
+            "request": request,
+            "requests_url": member_url("requests"),
+        },
+    ),
+    "request_declined": _RequestEmail(
+        subject=gettext_lazy("Your request to %(name)s"),
+        to_sender=True,
+        skip=lambda request: request.sender.is_deleted,
+        context=lambda request: {"suggested_url": member_url("suggested")},
+    ),
+    "request_reminder": _RequestEmail(
+        subject=gettext_lazy("%(name)s is still waiting for your answer"),
+        to_sender=False,
+        skip=_either_left,
+        context=lambda request: {
+            "requests_url": member_url("requests"),
+            "expire_days": settings.VELKOMST_REQUEST_EXPIRE_AFTER_DAYS,
+        },
+    ),
+    "request_expired": _RequestEmail(
+        subject=gettext_lazy("Your request to %(name)s has expired"),
+        to_sender=True,
+        skip=lambda request: request.sender.is_deleted,
+        context=lambda request: {
+            "days": settings.VELKOMST_REQUEST_EXPIRE_AFTER_DAYS,
+            "suggested_url": member_url("suggested"),
+        },
+    ),
+}
+
+
+def _request_email_send(template: str, request_id: int) -> None:
+    """Send the e-mail ``template`` of ``_REQUEST_EMAILS`` about the request."""
+    email = _REQUEST_EMAILS[template]
+    member, other = (
+        ("sender", "recipient") if email.to_sender else ("recipient", "sender")
+    )
+    request = MatchRequest.objects.select_related(f"{member}__user", other).get(
         pk=request_id
     )
-    if request.status != MatchRequest.Status.PENDING or request.recipient.is_deleted:
+    if email.skip(request):
         return
-    with member_language(request.recipient):
-        subject = _("%(name)s would like to meet you") % {
-            "name": one_line(request.sender.public_name)
-        }
-        email_send(
-            to=[request.recipient.user.email],
-            template="request_received",
-            subject=subject,
-            context={
-                "member": request.recipient,
-                "other": request.sender,
-                "request": request,
-                "requests_url": member_url("requests"),
-            },
-        )
-
-
-def _email_request_declined(request_id: int) -> None:
-    request = MatchRequest.objects.select_related("sender__user", "recipient").get(
-        pk=request_id
+    member_email_send(
+        member=getattr(request, member),
+        other=getattr(request, other),
+        template=template,
+        subject=email.subject,
+        context=lambda: email.context(request),
     )
-    if request.sender.is_deleted:
-        return
-    with member_language(request.sender):
-        subject = _("Your request to %(name)s") % {
-            "name": one_line(request.recipient.public_name)
-        }
-        email_send(
-            to=[request.sender.user.email],
-            template="request_declined",
-            subject=subject,
-            context={
-                "member": request.sender,
-                "other": request.recipient,
-                "suggested_url": member_url("suggested"),
-            },
-        )
-
-
-def _email_request_reminder(request_id: int) -> None:
-    request = MatchRequest.objects.select_related("sender", "recipient__user").get(
-        pk=request_id
-    )
-    if request.recipient.is_deleted or request.sender.is_deleted:
-        return
-    with member_language(request.recipient):
-        subject = _("%(name)s is still waiting for your answer") % {
-            "name": one_line(request.sender.public_name)
-        }
-        email_send(
-            to=[request.recipient.user.email],
-            template="request_reminder",
-            subject=subject,
-            context={
-                "member": request.recipient,
-                "other": request.sender,
-                "requests_url": member_url("requests"),
-                "expire_days": settings.VELKOMST_REQUEST_EXPIRE_AFTER_DAYS,
-            },
-        )
-
-
-def _email_request_expired(request_id: int) -> None:
-    request = MatchRequest.objects.select_related("sender__user", "recipient").get(
-        pk=request_id
-    )
-    if request.sender.is_deleted:
-        return
-    with member_language(request.sender):
-        subject = _("Your request to %(name)s has expired") % {
-            "name": one_line(request.recipient.public_name)
-        }
-        email_send(
-            to=[request.sender.user.email],
-            template="request_expired",
-            subject=subject,
-            context={
-                "member": request.sender,
-                "other": request.recipient,
-                "days": settings.VELKOMST_REQUEST_EXPIRE_AFTER_DAYS,
-                "suggested_url": member_url("suggested"),
-            },
-        )
-
-
-def _email_match_ended(match_id: int) -> None:
-    match = Match.objects.select_related("host__user", "newcomer__user").get(
-        pk=match_id
-    )
-    if match.ended_by_id is None:
-        return
-    ended_by = match.host if match.ended_by_id == match.host_id else match.newcomer
-    other = match.other(ended_by)
-    if other.is_deleted:
-        return
-    with member_language(other):
-        subject = _("Your match with %(name)s has ended") % {
-            "name": one_line(ended_by.public_name)
-        }
-        email_send(
-            to=[other.user.email],
-            template="match_ended",
-            subject=subject,
-            context={
-                "member": other,
-                "other": ended_by,
-                "matches_url": member_url("matches"),
-            },
-        )

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from community.models import Block, Match, MatchRequest, Profile, Report
 from community.services.emails import email_send, one_line, site_url
 from community.services.errors import RuleBroken
-from community.services.requests import match_close
+from community.services.matches import match_close
 
 MIN_REPORT_REASON = 10
 MAX_REPORT_REASON = 2000

@@ -3,7 +3,7 @@ unread-e-mail setting.
 
 The conversation page works without JavaScript: it shows the history (older
 pages by link) and posts the composer as a plain form. static/js/chat.js turns
-it into a live chat over /ws/conversations/<id>/ (community/realtime.py).
+it into a live chat over /ws/conversations/<id>/ (community/realtime/consumers.py).
 """
 
 from django.contrib import messages

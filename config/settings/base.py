@@ -95,7 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "cms_pages.context_processors.navigation",
-                "community.context_processors.member_notices",
+                "community.context_processors.member_badges",
             ],
         },
     },
@@ -153,7 +153,7 @@ if REDIS_URL:
     }
     # Redis pub/sub: one PUBLISH per announcement and one subscriber connection
     # per process. It keeps nothing for absent sockets, which is fine here: the
-    # database is the source of truth and clients catch up (community/realtime.py).
+    # database is the source of truth and clients catch up (community/realtime/).
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",

@@ -1,7 +1,7 @@
 /* The live chat on /messages/<id>/ (templates/community/conversation.html).
  *
  * Without this script the page still works: history plus a plain form. With it:
- * - messages arrive live over /ws/conversations/<id>/ (community/realtime.py);
+ * - messages arrive live over /ws/conversations/<id>/ (community/realtime/consumers.py);
  * - every message gets an id made here (client_id) and waits in an outbox kept
  *   in localStorage until the server acknowledges it, so a dropped connection or
  *   a reload never loses it, and a resend never doubles it. A send the server

@@ -1,6 +1,8 @@
 /* Live header badges for signed-in members: unread messages and requests.
- * The counts come from /ws/notifications/ (community/realtime.py) on connect
- * and whenever they change; the server-rendered numbers show until then.
+ * The counts come from /ws/notifications/ (community/realtime/consumers.py) on
+ * connect and whenever they change; the server-rendered numbers show until then.
+ * A badge's data-badge names its key in the "counts" frame (the keys of
+ * community/selectors/notices.py: "requests", "unread_messages").
  */
 (function () {
   "use strict";
@@ -8,21 +10,18 @@
   const badges = document.querySelectorAll("[data-badge]");
   if (!badges.length || !window.VelkomstSocket) return;
 
-  function show(name, count) {
-    document.querySelectorAll(`[data-badge="${name}"]`).forEach((badge) => {
-      badge.hidden = !count;
-      badge.querySelector("[data-badge-count]").textContent = String(count);
-      badge.querySelector("[data-badge-text]").textContent = (
-        badge.dataset.badgeLabel || "(%s)"
-      ).replace("%s", String(count));
-    });
+  function show(badge, count) {
+    badge.hidden = !count;
+    badge.querySelector("[data-badge-count]").textContent = String(count);
+    badge.querySelector("[data-badge-text]").textContent = (
+      badge.dataset.badgeLabel || "(%s)"
+    ).replace("%s", String(count));
   }
 
   window.VelkomstSocket.open("/ws/notifications/", {
     onFrame(frame) {
       if (frame.type !== "counts") return;
-      show("messages", frame.unread_messages || 0);
-      show("requests", frame.requests || 0);
+      badges.forEach((badge) => show(badge, frame[badge.dataset.badge] || 0));
       document.dispatchEvent(new CustomEvent("velkomst:counts", { detail: frame }));
     },
   });

@@ -113,11 +113,11 @@ def test_matched_members_chat_live_both_ways(browser_for):
     hanne.goto(chat)
     nadia.goto("/members/")
     live(hanne)
-    expect(nadia.locator('[data-badge="messages"]')).to_be_hidden()
+    expect(nadia.locator('[data-badge="unread_messages"]')).to_be_hidden()
 
     # Hanne writes while Nadia is on another page: Nadia's badge counts it.
     write(hanne, "Hej Nadia! Welcome to Aarhus <3 https://www.visitaarhus.com")
-    badge = nadia.locator('[data-badge="messages"]')
+    badge = nadia.locator('[data-badge="unread_messages"]')
     expect(badge).to_be_visible()
     expect(badge).to_contain_text("1")
 
@@ -129,7 +129,7 @@ def test_matched_members_chat_live_both_ways(browser_for):
     expect(messages(nadia).first).to_contain_text("Welcome to Aarhus <3")
     link = messages(nadia).first.get_by_role("link")
     expect(link).to_have_attribute("rel", "nofollow noopener")
-    expect(nadia.locator('[data-badge="messages"]')).to_be_hidden()
+    expect(nadia.locator('[data-badge="unread_messages"]')).to_be_hidden()
     # Hanne sees that Nadia has read it.
     expect(hanne.locator("[data-chat-seen]")).to_be_visible()
 

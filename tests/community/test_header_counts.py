@@ -58,7 +58,7 @@ def member_notice_counts(*, user) -> dict[str, int]:
     counts = MatchRequest.objects.filter(waiting | answered).aggregate(
         pending=Count("pk", filter=waiting), answers=Count("pk", filter=answered)
     )
-    counts["total"] = counts["pending"] + counts["answers"]
+    counts["requests"] = counts["pending"] + counts["answers"]
     return counts
 
 
@@ -80,7 +80,7 @@ def _counts(profile: Profile, django_assert_num_queries) -> dict[str, int]:
     with django_assert_num_queries(1):
         counts = header_counts(profile_id=profile.pk)
     older = member_notice_counts(user=profile.user)
-    assert counts == {**older, "messages": unread_total(profile_id=profile.pk)}
+    assert counts == {**older, "unread_messages": unread_total(profile_id=profile.pk)}
     return counts
 
 
@@ -92,8 +92,8 @@ def test_header_counts_requests_waiting_for_me_and_unseen_answers_to_mine(
     assert _counts(me, django_assert_num_queries) == {
         "pending": 0,
         "answers": 0,
-        "total": 0,
-        "messages": 0,
+        "requests": 0,
+        "unread_messages": 0,
     }
 
     _request(others[0], me)  # waiting for my answer
@@ -101,7 +101,7 @@ def test_header_counts_requests_waiting_for_me_and_unseen_answers_to_mine(
     _request(me, others[2])  # mine, still waiting: not an answer yet
     _request(others[3], others[4])  # between two others
     counts = _counts(me, django_assert_num_queries)
-    assert (counts["pending"], counts["answers"], counts["total"]) == (1, 0, 1)
+    assert (counts["pending"], counts["answers"], counts["requests"]) == (1, 0, 1)
 
     for other, status in zip(
         others[4:],
@@ -112,12 +112,12 @@ def test_header_counts_requests_waiting_for_me_and_unseen_answers_to_mine(
     # Withdrawn by me: not an answer, even if never marked seen.
     _request(me, others[0], Status.WITHDRAWN)
     counts = _counts(me, django_assert_num_queries)
-    assert (counts["pending"], counts["answers"], counts["total"]) == (1, 4, 5)
+    assert (counts["pending"], counts["answers"], counts["requests"]) == (1, 4, 5)
 
     request_answers_mark_seen(profile=me)
     _request(me, others[1], Status.ACCEPTED, sender_seen_at=timezone.now())
     counts = _counts(me, django_assert_num_queries)
-    assert (counts["pending"], counts["answers"], counts["total"]) == (1, 0, 1)
+    assert (counts["pending"], counts["answers"], counts["requests"]) == (1, 0, 1)
 
 
 def test_header_counts_unread_messages_from_the_other_member_only(
@@ -129,26 +129,26 @@ def test_header_counts_unread_messages_from_the_other_member_only(
     first = _say(match, host, "One")
     _say(match, host, "Two")
     _say(match, me, "Mine are never unread")
-    assert _counts(me, django_assert_num_queries)["messages"] == 2
-    assert _counts(host, django_assert_num_queries)["messages"] == 1
+    assert _counts(me, django_assert_num_queries)["unread_messages"] == 2
+    assert _counts(host, django_assert_num_queries)["unread_messages"] == 1
 
     conversation_mark_read(
         conversation_id=match.conversation.pk, profile=me, up_to=first.pk
     )
-    assert _counts(me, django_assert_num_queries)["messages"] == 1
+    assert _counts(me, django_assert_num_queries)["unread_messages"] == 1
 
     # In a second conversation too.
     other = make_member(role="host", capacity=2)
     _say(make_match(me, other), other)
-    assert _counts(me, django_assert_num_queries)["messages"] == 2
+    assert _counts(me, django_assert_num_queries)["unread_messages"] == 2
 
     # A member who left keeps their (emptied) messages in my history, unread.
     # Message.sender cannot be NULL, so there is no sender-less message to count.
     account_delete(user=host.user)
-    assert _counts(me, django_assert_num_queries)["messages"] == 2
+    assert _counts(me, django_assert_num_queries)["unread_messages"] == 2
 
 
-def test_badge_counts_for_the_socket_keep_their_keys(newcomer, host):
+def test_badge_counts_for_the_socket_use_the_header_keys(newcomer, host):
     _request(host, newcomer)
     match = make_match(make_member(role="host"), newcomer)
     _say(match, match.host)
@@ -170,7 +170,7 @@ def test_badge_counts_for_the_socket_keep_their_keys(newcomer, host):
 def _badges(html: str) -> dict[str, str | None]:
     """The number each header badge shows, or None when it is hidden."""
     found = {}
-    for name in ("requests", "messages"):
+    for name in ("requests", "unread_messages"):
         tag = re.search(rf'<span class="notice-badge" data-badge="{name}"[^>]*>', html)
         count = re.search(r"data-badge-count>(\d+)<", html[tag.end() :] if tag else "")
         found[name] = None if tag is None or "hidden" in tag.group(0) else count[1]
@@ -186,7 +186,7 @@ def test_the_header_shows_the_members_badges_with_one_query(
     client = login(newcomer)
     assert _badges(client.get(url).content.decode()) == {
         "requests": None,
-        "messages": None,
+        "unread_messages": None,
     }
 
     _request(host, newcomer)
@@ -201,7 +201,7 @@ def test_the_header_shows_the_members_badges_with_one_query(
 
     with CaptureQueriesContext(connection) as captured:
         html = client.get(url).content.decode()
-    assert _badges(html) == {"requests": "2", "messages": "2"}
+    assert _badges(html) == {"requests": "2", "unread_messages": "2"}
     counting = [q["sql"] for q in captured if "community_matchrequest" in q["sql"]]
     assert len(counting) == 1 and "community_message" in counting[0]
 
@@ -254,7 +254,7 @@ def test_an_account_without_a_profile_signs_in_and_the_set_up_makes_one(
     # Signed in, without a profile: the header counts nothing.
     assert _badges(client.get("/").content.decode()) == {
         "requests": None,
-        "messages": None,
+        "unread_messages": None,
     }
     response = client.get(reverse("community:profile_setup"), follow=True)
     assert response.status_code == 200

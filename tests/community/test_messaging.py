@@ -156,8 +156,8 @@ def test_the_read_watermark_only_moves_forward_and_never_past_the_newest(
 ):
     first = say(match, host, "One")
     second = say(match, host, "Two")
-    assert header_counts(profile_id=newcomer.pk)["messages"] == 2
-    assert header_counts(profile_id=host.pk)["messages"] == 0
+    assert header_counts(profile_id=newcomer.pk)["unread_messages"] == 2
+    assert header_counts(profile_id=host.pk)["unread_messages"] == 0
     conversation_id = match.conversation.pk
     assert (
         conversation_mark_read(
@@ -171,7 +171,7 @@ def test_the_read_watermark_only_moves_forward_and_never_past_the_newest(
         )
         == second.pk
     )
-    assert header_counts(profile_id=newcomer.pk)["messages"] == 0
+    assert header_counts(profile_id=newcomer.pk)["unread_messages"] == 0
     assert Participant.objects.get(profile=newcomer).last_read_id == second.pk
 
 
@@ -314,7 +314,7 @@ def test_the_conversation_page_shows_history_and_marks_it_read(
     assert "&lt;b&gt;Welcome&lt;/b&gt;" in html
     assert 'href="https://www.visitaarhus.com" rel="nofollow noopener"' in html
     assert 'data-live="true"' in html
-    assert header_counts(profile_id=newcomer.pk)["messages"] == 0
+    assert header_counts(profile_id=newcomer.pk)["unread_messages"] == 0
 
 
 def test_a_mangled_form_id_still_sends_once(match, newcomer, login):

@@ -1,4 +1,4 @@
-"""The chat and notification sockets (community/realtime.py), driven through the
+"""The chat and notification sockets (community/realtime/), driven through the
 whole ASGI application of config/asgi.py with Channels' WebsocketCommunicator:
 origin and session checks, who may connect, every bad frame, the rate limit,
 duplicate client ids, order and catch-up, closing when access ends.
@@ -17,8 +17,8 @@ from channels.layers import channel_layers
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 
-from community import realtime
 from community.models import Message, Participant
+from community.realtime import announce, protocol
 from community.services.messaging import (
     RATE_LIMIT_MESSAGES,
     conversation_mark_read,
@@ -383,7 +383,7 @@ def test_a_message_the_layer_lost_is_sent_with_the_next_one(pair, monkeypatch):
     def send_quietly(body):
         # As if the channel layer dropped the announcement (it may, by design).
         with monkeypatch.context() as patched:
-            patched.setattr(realtime, "message_stored", lambda **kwargs: None)
+            patched.setattr(announce, "message_stored", lambda **kwargs: None)
             message_send(
                 conversation_id=conversation_id,
                 sender=host,
@@ -475,7 +475,7 @@ def test_ending_the_match_closes_open_sockets(pair):
         pair, lambda: match_end(match=match, by=host, reason="It did not work out.")
     )
     assert {"type": "closed", "reason": "ended"} in frames
-    assert code == realtime.CLOSE_ENDED
+    assert code == protocol.CLOSE_ENDED
     assert seconds < 1
 
 
@@ -484,7 +484,7 @@ def test_blocking_closes_open_sockets(pair):
     frames, code, _ = _closes_within_a_second(
         pair, lambda: member_block(blocker=host, blocked=newcomer)
     )
-    assert code == realtime.CLOSE_ENDED
+    assert code == protocol.CLOSE_ENDED
 
 
 def test_deactivating_the_account_closes_its_sockets(pair):
@@ -495,7 +495,7 @@ def test_deactivating_the_account_closes_its_sockets(pair):
         newcomer.user.save()
 
     _frames, code, _ = _closes_within_a_second(pair, deactivate)
-    assert code == realtime.CLOSE_SIGNED_OUT
+    assert code == protocol.CLOSE_SIGNED_OUT
 
 
 def test_logging_out_closes_that_sessions_sockets_only(pair):
@@ -520,7 +520,7 @@ def test_logging_out_closes_that_sessions_sockets_only(pair):
         return closed, still_open, pong
 
     closed, still_open, pong = run(scenario)
-    assert closed == {"type": "websocket.close", "code": realtime.CLOSE_SIGNED_OUT}
+    assert closed == {"type": "websocket.close", "code": protocol.CLOSE_SIGNED_OUT}
     assert still_open and pong["type"] == "pong"
 
 

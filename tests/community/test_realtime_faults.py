@@ -1,4 +1,4 @@
-"""The sockets under faults and floods (community/realtime.py): a send the
+"""The sockets under faults and floods (community/realtime/): a send the
 server could not store says so with its client_id and "retry"; the cache being
 away never fails a send; a dropped database connection is retried; a fault at
 connect closes with "try again" instead of crashing; floods of pings, read
@@ -14,8 +14,8 @@ from channels.layers import channel_layers
 from django.db import OperationalError
 from django.test import override_settings
 
-from community import realtime
 from community.models import Message, Participant
+from community.realtime import announce, consumers, protocol
 from tests.community.test_realtime import (
     chat_path,
     connected,
@@ -95,11 +95,9 @@ def test_a_send_is_stored_and_acknowledged_while_the_cache_is_away(
 def test_a_send_the_database_could_not_store_says_so_with_its_id_and_retry(
     matched_pair, monkeypatch, no_crash
 ):
-    from community.services import messaging
-
     host, newcomer, match = matched_pair
     cookie = session_cookie(host)
-    original = messaging.message_send
+    original = consumers.message_send
     failures = []
 
     def away_twice(**kwargs):
@@ -108,7 +106,8 @@ def test_a_send_the_database_could_not_store_says_so_with_its_id_and_retry(
             raise OperationalError("server closed the connection unexpectedly")
         return original(**kwargs)
 
-    monkeypatch.setattr(messaging, "message_send", away_twice)
+    # The service as the socket calls it.
+    monkeypatch.setattr(consumers, "message_send", away_twice)
     frame = send_frame("Hello after the fault")
 
     async def scenario():
@@ -131,11 +130,9 @@ def test_a_send_the_database_could_not_store_says_so_with_its_id_and_retry(
 def test_a_dropped_database_connection_is_replaced_before_the_send_fails(
     matched_pair, monkeypatch, no_crash
 ):
-    from community.services import messaging
-
     host, newcomer, match = matched_pair
     cookie = session_cookie(host)
-    original = messaging.message_send
+    original = consumers.message_send
     dropped = []
 
     def dropped_once(**kwargs):
@@ -144,7 +141,8 @@ def test_a_dropped_database_connection_is_replaced_before_the_send_fails(
             raise OperationalError("terminating connection due to administrator")
         return original(**kwargs)
 
-    monkeypatch.setattr(messaging, "message_send", dropped_once)
+    # The service as the socket calls it.
+    monkeypatch.setattr(consumers, "message_send", dropped_once)
 
     async def scenario():
         communicator = await opened(match, cookie)
@@ -202,7 +200,7 @@ def test_a_layer_event_that_fails_leaves_the_socket_working(
 ):
     host, newcomer, match = matched_pair
     cookie = session_cookie(host)
-    original = realtime.ConversationConsumer._missed
+    original = consumers.ConversationConsumer._missed
     failed = []
 
     def away_once(self, after, clamp):
@@ -211,14 +209,14 @@ def test_a_layer_event_that_fails_leaves_the_socket_working(
             raise OperationalError("the database went away")
         return original(self, after, clamp)
 
-    monkeypatch.setattr(realtime.ConversationConsumer, "_missed", away_once)
+    monkeypatch.setattr(consumers.ConversationConsumer, "_missed", away_once)
 
     async def scenario():
         communicator = await opened(match, cookie)
         layer = channel_layers["default"]
         # An announcement with a gap makes the socket read the database.
         await layer.group_send(
-            realtime.conversation_group(match.conversation.pk),
+            announce.conversation_group(match.conversation.pk),
             {"type": "chat.message", "message": {"id": 99}, "previous_id": 98},
         )
         await asyncio.sleep(0.2)
@@ -239,7 +237,7 @@ def test_a_ping_flood_checks_the_database_once_and_every_ping_is_answered(
 ):
     host, newcomer, match = matched_pair
     cookie = session_cookie(host)
-    checks = counting(monkeypatch, realtime.ConversationConsumer, "_still_allowed")
+    checks = counting(monkeypatch, consumers.ConversationConsumer, "_still_allowed")
 
     async def scenario():
         communicator = await opened(match, cookie)
@@ -259,8 +257,8 @@ def test_a_frame_flood_is_refused_cheaply_and_sends_keep_their_id(
 ):
     host, newcomer, match = matched_pair
     cookie = session_cookie(host)
-    checks = counting(monkeypatch, realtime.ConversationConsumer, "_still_allowed")
-    flood = realtime.FRAME_BURST + 200
+    checks = counting(monkeypatch, consumers.ConversationConsumer, "_still_allowed")
+    flood = protocol.FRAME_BURST + 200
 
     async def scenario():
         communicator = await opened(match, cookie)
@@ -303,13 +301,13 @@ def test_read_receipts_in_a_flood_are_written_at_most_once_a_second(
         for n in range(20)
     ]
     cookie = session_cookie(host)
-    writes = counting(monkeypatch, realtime.ConversationConsumer, "_mark_read")
+    writes = counting(monkeypatch, consumers.ConversationConsumer, "_mark_read")
 
     async def scenario():
         communicator = await opened(match, cookie)
         for message_id in ids:
             await communicator.send_json_to({"type": "read", "up_to": message_id})
-        await asyncio.sleep(realtime.READ_EVERY + 0.5)
+        await asyncio.sleep(consumers.READ_EVERY + 0.5)
         await communicator.disconnect()
 
     run(scenario)
@@ -325,7 +323,7 @@ def test_a_notification_ping_flood_checks_the_database_once(
 ):
     host, newcomer, match = matched_pair
     cookie = session_cookie(host)
-    counts = counting(monkeypatch, realtime.NotificationConsumer, "_counts")
+    counts = counting(monkeypatch, consumers.NotificationConsumer, "_counts")
 
     async def scenario():
         communicator = await connected("/ws/notifications/", cookie)
@@ -455,4 +453,4 @@ def test_binary_and_oversized_frames_on_the_notification_socket(matched_pair, no
 
     binary, too_big, closed = run(scenario)
     assert binary["code"] == "binary" and too_big["code"] == "too_big"
-    assert closed == {"type": "websocket.close", "code": realtime.CLOSE_TOO_BIG}
+    assert closed == {"type": "websocket.close", "code": protocol.CLOSE_TOO_BIG}

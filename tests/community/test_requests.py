@@ -357,12 +357,12 @@ def test_header_notices_count_requests_waiting_and_unseen_answers(newcomer):
 
     counts = header_counts(profile_id=newcomer.pk)
     # accepted + declined + cancelled; my own withdrawal is not news to me.
-    assert counts == {"pending": 1, "answers": 3, "total": 4, "messages": 0}
+    assert counts == {"pending": 1, "answers": 3, "requests": 4, "unread_messages": 0}
 
     request_answers_mark_seen(profile=newcomer)
     requests_mark_seen(profile=newcomer)
     counts = header_counts(profile_id=newcomer.pk)
-    assert counts == {"pending": 1, "answers": 0, "total": 1, "messages": 0}
+    assert counts == {"pending": 1, "answers": 0, "requests": 1, "unread_messages": 0}
 
 
 # --- E-mail -------------------------------------------------------------------------
