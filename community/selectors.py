@@ -7,6 +7,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext
 
 from community import selectors_visibility as visibility
+from community.matching import reads, sql
 from community.models import Block, Match, MatchRequest, Profile
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ def _shown_to(viewer: Profile, *, busy: bool = False) -> QuerySet[Profile]:
 
 
 # What a member card (community/views/directory.py) and its explanation
-# (``matching.explain``) read of a listed member; the other columns (dates,
+# (``matching.reads.explain``) read of a listed member; the other columns (dates,
 # texts, consent records) are left in the database: loading them cost more
 # than the rest of the row.
 CARD_FIELDS = (
@@ -191,12 +192,10 @@ def _for_cards(queryset: QuerySet[Profile]) -> QuerySet[Profile]:
 
 def _profiles_in_order(ids: list[int]) -> list[Profile]:
     """The profiles with these ids, in this order, with their municipality and
-    their tags (for ``matching.explain`` and the cards): two queries."""
-    from community import matching
-
+    their tags (for ``matching.reads.explain`` and the cards): two queries."""
     found = _for_cards(Profile.objects.filter(pk__in=ids))
     by_id = {profile.pk: profile for profile in found}
-    return matching.tags_attach([by_id[pk] for pk in ids if pk in by_id])
+    return reads.tags_attach([by_id[pk] for pk in ids if pk in by_id])
 
 
 class MemberList:
@@ -244,12 +243,11 @@ def directory_profiles(
     Filters that were not understood are dropped and named in
     ``filterset.notices``; the rest still apply. Among the other role (the
     default) only candidates are listed: members I share a spoken language with,
-    ranked in the database by ``matching.ranked``. With "Everyone" or my own role
+    ranked in the database by ``matching.sql.ranked``. With "Everyone" or my own role
     there is no score to sort by, so "Best match" falls back to the newest.
     Members are counted exactly up to ``DIRECTORY_COUNT_BOUND`` or to the page
     asked for, whichever is further.
     """
-    from community import matching
     from community.filters import (
         SORT_ACTIVE,
         SORT_NEWEST,
@@ -286,8 +284,8 @@ def directory_profiles(
     found = filterset.qs
     ordered = found
     if rank:
-        found = matching.candidates(viewer, found)
-        ordered = matching.scored(viewer, found)
+        found = sql.candidates(viewer, found)
+        ordered = sql.scored(viewer, found)
     if sort == SORT_NEWEST:
         ordered = ordered.order_by("-created_at", "-pk")
     elif sort == SORT_ACTIVE:
@@ -304,15 +302,13 @@ def suggestion_hidden_count(*, viewer: Profile) -> int:
 
 def suggestion_ranking(*, viewer: Profile, count: int) -> list[list[int]]:
     """My best ``count`` candidates as ``[profile id, score]``, best first, ranked
-    in the database over every candidate (``matching.ranked``), including those
+    in the database over every candidate (``matching.sql.ranked``), including those
     hidden from me now (``suggested_profiles`` leaves them out when shown). One
     query."""
-    from community import matching
-
     everyone = Profile.objects.filter(
         is_listed=True, is_available=True, is_deleted=False
     ).exclude(pk=viewer.pk)
-    rows = matching.ranked(viewer, everyone).values_list("pk", "match_score")
+    rows = sql.ranked(viewer, everyone).values_list("pk", "match_score")
     return [[pk, score] for pk, score in rows[:count]]
 
 
@@ -323,22 +319,18 @@ def suggested_profiles(
     the members who joined ``since`` it was made: ranked again now, as the
     directory ranks (candidates of the other role in my pool, sharing a spoken
     language), without anyone hidden from me, paused, gone, or already matched
-    or asked; with their municipality and tags for ``matching.explain``. Three
+    or asked; with their municipality and tags for ``matching.reads.explain``. Three
     queries, whatever the number of members."""
-    from community import matching
-
     listed = Q(pk__in=shortlist) | Q(created_at__gte=since)
-    ranked = matching.ranked(viewer, _shown_to(viewer, busy=True).filter(listed))
-    return matching.tags_attach(list(_for_cards(ranked)[:limit]))
+    ranked = sql.ranked(viewer, _shown_to(viewer, busy=True).filter(listed))
+    return reads.tags_attach(list(_for_cards(ranked)[:limit]))
 
 
 def member_profile_for(*, viewer: Profile, pk: int) -> Profile | None:
     """The profile page of member ``pk`` (or my own), loaded for the page, if
     ``viewer`` may see them (``selectors_visibility``); None otherwise, and the
     view answers 404 without saying why."""
-    from community import matching
-
-    queryset = matching.prefetch_for_explain(Profile.objects.all()).select_related(
+    queryset = reads.prefetch_for_explain(Profile.objects.all()).select_related(
         "partner_organisation"
     )
     return visibility.visible_member(viewer=viewer, pk=pk, queryset=queryset)

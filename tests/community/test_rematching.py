@@ -5,7 +5,7 @@ as the member's own suggestions are."""
 import pytest
 from django.urls import reverse
 
-from community import matching
+from community.matching import sql
 from community.models import CheckIn, Match, MatchRequest
 from community.selectors import _shown_to
 from community.services.requests import match_request_accept
@@ -78,7 +78,7 @@ def test_the_flagged_pair_leads_to_its_page_with_answers_and_ranked_candidates(
     assert "You both like" in newcomer_part
     # The order is the member's own suggestions' order.
     expected = list(
-        matching.ranked(pair.newcomer, _shown_to(pair.newcomer, busy=True)).values_list(
+        sql.ranked(pair.newcomer, _shown_to(pair.newcomer, busy=True)).values_list(
             "display_name", flat=True
         )[:5]
     )
