@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _register_sqlite_functions(sender, connection, **kwargs) -> None:
-    """SQLite has no bit count; give it the one community/matching.py uses."""
+    """SQLite has no bit count; give it the one community/matching/sql.py uses."""
     if connection.vendor == "sqlite":
-        from community.matching import bitcount_python
+        from community.matching.sql import bitcount_python
 
         connection.connection.create_function(
             "velkomst_bitcount", 1, bitcount_python, deterministic=True
@@ -24,7 +24,7 @@ class CommunityConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_out
 
         from community.directory_tags import directory_tags_changed
-        from community.matching import forget_municipalities
+        from community.matching.reads import forget_municipalities
         from community.models import (
             InterestTag,
             LanguageTag,

@@ -29,11 +29,12 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField, ModelMultipleChoiceField
 
 from community.directory_tags import FACETS, OfferedTags, directory_tags
-from community.matching import (
+from community.matching.reads import (
     municipality_ids_in_region,
+    municipality_ids_within,
     municipality_rows,
-    tags_condition,
 )
+from community.matching.sql import tags_condition
 from community.models import (
     AgeGroup,
     Household,
@@ -566,8 +567,6 @@ class MemberFilter(django_filters.FilterSet):
         )
 
     def _near(self, queryset, municipality: Municipality, radius: str | None):
-        from community.matching import municipality_ids_within
-
         if not radius:
             return queryset.filter(municipality=municipality)
         ids = municipality_ids_within(municipality, float(radius))

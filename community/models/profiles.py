@@ -165,7 +165,7 @@ class Profile(models.Model):
     expectations_version = models.PositiveIntegerField(null=True, blank=True)
     expectations_confirmed_at = models.DateTimeField(null=True, blank=True)
 
-    # Mirrors of the tag facets for ranking (see community/matching.py).
+    # Mirrors of the tag facets for ranking (see community/matching/sql.py).
     spoken_mask = models.BigIntegerField(default=0, editable=False)
     learning_mask = models.BigIntegerField(default=0, editable=False)
     profession_mask = models.BigIntegerField(default=0, editable=False)

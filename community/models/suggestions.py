@@ -4,7 +4,7 @@ from django.db import models
 class MemberSuggestions(models.Model):
     """A member's best matches, worked out ahead of their visit: the ids and
     scores of their top candidates when ``computed_at``, by the directory's own
-    ranking (``matching.ranked``). Ranking all candidates of the other role takes
+    ranking (``matching.sql.ranked``). Ranking all candidates of the other role takes
     tens of milliseconds over 100,000 members; re-scoring a stored few on each
     visit takes one.
 

@@ -3,7 +3,7 @@ professional background, leisure interests and hopes.
 
 Each tag may hold a ``bit`` (0–62): profiles keep a bitmask per facet so that the
 directory ranks 100,000 profiles with integer arithmetic in the database
-(community/matching.py). Tags beyond the 63rd of a facet get no bit and are
+(community/matching/sql.py). Tags beyond the 63rd of a facet get no bit and are
 matched exactly through the tag tables instead.
 """
 

@@ -5,7 +5,6 @@ from django.db.models import F, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext
 
-from community import matching
 from community.filters import (
     SORT_ACTIVE,
     SORT_NEWEST,
@@ -13,6 +12,7 @@ from community.filters import (
     MemberFilter,
     other_role,
 )
+from community.matching import reads, sql
 from community.models import Profile
 from community.selectors import visibility
 from community.selectors.requests import match_request_refusal, pair_facts
@@ -72,7 +72,7 @@ DIRECTORY_COUNT_BOUND = 1000
 
 
 # What a member card (community/views/directory.py) and its explanation
-# (``matching.explain``) read of a listed member; the other columns (dates,
+# (``matching.reads.explain``) read of a listed member; the other columns (dates,
 # texts, consent records) are left in the database: loading them cost more
 # than the rest of the row.
 CARD_FIELDS = (
@@ -89,10 +89,10 @@ def for_cards(queryset: QuerySet[Profile]) -> QuerySet[Profile]:
 
 def _profiles_in_order(ids: list[int]) -> list[Profile]:
     """The profiles with these ids, in this order, with their municipality and
-    their tags (for ``matching.explain`` and the cards): two queries."""
+    their tags (for ``matching.reads.explain`` and the cards): two queries."""
     found = for_cards(Profile.objects.filter(pk__in=ids))
     by_id = {profile.pk: profile for profile in found}
-    return matching.tags_attach([by_id[pk] for pk in ids if pk in by_id])
+    return reads.tags_attach([by_id[pk] for pk in ids if pk in by_id])
 
 
 class MemberList:
@@ -140,7 +140,7 @@ def directory_profiles(
     Filters that were not understood are dropped and named in
     ``filterset.notices``; the rest still apply. Among the other role (the
     default) only candidates are listed: members I share a spoken language with,
-    ranked in the database by ``matching.ranked``. With "Everyone" or my own role
+    ranked in the database by ``matching.sql.ranked``. With "Everyone" or my own role
     there is no score to sort by, so "Best match" falls back to the newest.
     Members are counted exactly up to ``DIRECTORY_COUNT_BOUND`` or to the page
     asked for, whichever is further.
@@ -173,8 +173,8 @@ def directory_profiles(
     found = filterset.qs
     ordered = found
     if rank:
-        found = matching.candidates(viewer, found)
-        ordered = matching.scored(viewer, found)
+        found = sql.candidates(viewer, found)
+        ordered = sql.scored(viewer, found)
     if sort == SORT_NEWEST:
         ordered = ordered.order_by("-created_at", "-pk")
     elif sort == SORT_ACTIVE:
@@ -187,7 +187,7 @@ def member_profile_for(*, viewer: Profile, pk: int) -> Profile | None:
     """The profile page of member ``pk`` (or my own), loaded for the page, if
     ``viewer`` may see them (``visibility``); None otherwise, and the
     view answers 404 without saying why."""
-    queryset = matching.prefetch_for_explain(Profile.objects.all()).select_related(
+    queryset = reads.prefetch_for_explain(Profile.objects.all()).select_related(
         "partner_organisation"
     )
     return visibility.visible_member(viewer=viewer, pk=pk, queryset=queryset)

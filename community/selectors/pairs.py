@@ -7,8 +7,8 @@ from django.utils import timezone, translation
 
 from cms_pages.languages import in_reader_language, source_pages
 from cms_pages.models import ActivityIdeaPage, EventPage
-from community import matching
-from community.matching import _in_sentence
+from community.matching import reads, sql
+from community.matching.reasons import _in_sentence
 from community.models import CheckIn, Match, Message, Profile, WheelArea
 from community.pair_flags import Flag, match_flags
 from community.pair_ideas import Fit, Idea, ideas_ranked
@@ -160,11 +160,11 @@ def rematch_candidates(*, scope, member: Profile, limit: int = 5) -> list:
         .filter(scope.members(""))
         .exclude(role="host", active_match_count__gte=F("capacity"))
     )
-    ranked = matching.ranked(matching.viewer_with_tags(member), shown)
-    candidates = matching.tags_attach(
+    ranked = sql.ranked(reads.viewer_with_tags(member), shown)
+    candidates = reads.tags_attach(
         list(ranked.select_related("municipality", "programme")[:limit])
     )
-    explanations = matching.explain(member, candidates)
+    explanations = reads.explain(member, candidates)
     for candidate in candidates:
         candidate.explanation = explanations[candidate.pk]
     return candidates

@@ -1,9 +1,9 @@
 """Reads for a member's suggestions: their best candidates, ranked in the
-database (``matching.ranked``) as the directory ranks them."""
+database (``matching.sql.ranked``) as the directory ranks them."""
 
 from django.db.models import Q
 
-from community import matching
+from community.matching import reads, sql
 from community.models import Profile
 from community.selectors.members import for_cards
 from community.selectors.visibility import blocked_ids, findable_by
@@ -17,13 +17,13 @@ def suggestion_hidden_count(*, viewer: Profile) -> int:
 
 def suggestion_ranking(*, viewer: Profile, count: int) -> list[list[int]]:
     """My best ``count`` candidates as ``[profile id, score]``, best first, ranked
-    in the database over every candidate (``matching.ranked``), including those
+    in the database over every candidate (``matching.sql.ranked``), including those
     hidden from me now (``suggested_profiles`` leaves them out when shown). One
     query."""
     everyone = Profile.objects.filter(
         is_listed=True, is_available=True, is_deleted=False
     ).exclude(pk=viewer.pk)
-    rows = matching.ranked(viewer, everyone).values_list("pk", "match_score")
+    rows = sql.ranked(viewer, everyone).values_list("pk", "match_score")
     return [[pk, score] for pk, score in rows[:count]]
 
 
@@ -34,8 +34,8 @@ def suggested_profiles(
     the members who joined ``since`` it was made: ranked again now, as the
     directory ranks (candidates of the other role in my pool, sharing a spoken
     language), without anyone hidden from me, paused, gone, or already matched
-    or asked; with their municipality and tags for ``matching.explain``. Three
+    or asked; with their municipality and tags for ``matching.reads.explain``. Three
     queries, whatever the number of members."""
     listed = Q(pk__in=shortlist) | Q(created_at__gte=since)
-    ranked = matching.ranked(viewer, findable_by(viewer, busy=True).filter(listed))
-    return matching.tags_attach(list(for_cards(ranked)[:limit]))
+    ranked = sql.ranked(viewer, findable_by(viewer, busy=True).filter(listed))
+    return reads.tags_attach(list(for_cards(ranked)[:limit]))

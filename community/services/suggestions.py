@@ -32,7 +32,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from community import matching
+from community.matching import reads
+from community.matching.score import Weights
 from community.models import MemberSuggestions, Profile
 from community.selectors.suggestions import (
     suggested_profiles,
@@ -54,9 +55,9 @@ REFRESH_BATCH = 500
 
 def suggestions_basis(profile: Profile) -> str:
     """A fingerprint of what ranking ``profile``'s candidates depends on (tags
-    loaded, see ``matching.tags_of``). Their own free places are left out: for a
+    loaded, see ``matching.reads.tags_of``). Their own free places are left out: for a
     host they add the same to every score, so the order stays."""
-    me = matching.MatchProfile.from_profile(profile)
+    me = reads.match_profile(profile)
     key = (
         me.role,
         profile.match_pool,
@@ -68,7 +69,7 @@ def suggestions_basis(profile: Profile) -> str:
             sorted(ids)
             for ids in (me.spoken, me.learning, me.professions, me.interests, me.hopes)
         ),
-        astuple(matching.Weights.from_settings()),
+        astuple(Weights.from_settings()),
     )
     return hashlib.sha256(repr(key).encode()).hexdigest()
 
@@ -76,7 +77,7 @@ def suggestions_basis(profile: Profile) -> str:
 def member_suggestions_compute(*, profile: Profile) -> MemberSuggestions:
     """Rank all of ``profile``'s candidates now and store the best (replacing
     what was stored). Safe to run twice at once: the last one stays."""
-    profile = matching.viewer_with_tags(profile)
+    profile = reads.viewer_with_tags(profile)
     hidden = suggestion_hidden_count(viewer=profile)
     size = min(SHORTLIST + hidden, SHORTLIST_MAX)
     ranking = suggestion_ranking(viewer=profile, count=size + 1)
@@ -111,8 +112,8 @@ def _current(profile: Profile) -> tuple[MemberSuggestions, bool]:
 
 def member_suggestions_get(*, profile: Profile, limit: int = SHOWN) -> list[Profile]:
     """My best ``limit`` matches for ``/members/suggested/``, best first, with
-    their tags for ``matching.explain`` (``profile`` with its tags, see
-    ``matching.viewer_with_tags``). Works out and stores the shortlist first if
+    their tags for ``matching.reads.explain`` (``profile`` with its tags, see
+    ``matching.reads.viewer_with_tags``). Works out and stores the shortlist first if
     it is missing or stale (see the module's docstring)."""
     stored, fresh = _current(profile)
     members = _shown(profile, stored, limit)

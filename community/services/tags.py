@@ -1,8 +1,8 @@
 """Tag vocabularies and the bitmasks that mirror them on each profile.
 
 A tag gets the lowest free bit of its facet (0–62) when it is created; a profile's
-``*_mask`` columns are the OR of its tags' bits. ``community/matching.py`` ranks by
-those masks and matches tags without a bit through the tag tables.
+``*_mask`` columns are the OR of its tags' bits. ``community/matching/sql.py``
+ranks by those masks and matches tags without a bit through the tag tables.
 """
 
 from django.db import IntegrityError, transaction

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from cms_pages.listing import page_query, paginate
-from community import matching
+from community.matching import reads
 from community.models import AgeGroup, Household, LanguageLevel, Region
 from community.permissions import member_required
 from community.selectors.members import (
@@ -56,8 +56,8 @@ class MemberCard(TypedDict):
 
 def _cards(viewer, members: list) -> list[MemberCard]:
     """Cards for ``members`` (tags loaded by the selector), with score and reasons
-    from ``matching.explain``."""
-    explanations = matching.explain(viewer, members)
+    from ``matching.reads.explain``."""
+    explanations = reads.explain(viewer, members)
     shared_end = (
         f'<span class="visually-hidden"> {escape(_("(you share this)"))}</span></li>'
     )
@@ -71,7 +71,7 @@ def _cards(viewer, members: list) -> list[MemberCard]:
     for member in members:
         explanation = explanations.get(member.pk)
         shared = explanation.shared if explanation else {}
-        tags = matching.tags_of(member)
+        tags = reads.tags_of(member)
         facts = []
         if member.show_age_group and member.age_group:
             facts.append(aged % {"age": ages.get(member.age_group, member.age_group)})
@@ -140,7 +140,7 @@ def _escaped(text: str) -> str:
 
 
 def _shared_first(tags, shared_ids) -> list[tuple]:
-    """(tag, shared) for each ``matching.TagRef``, the ones we share first, then
+    """(tag, shared) for each ``matching.score.TagRef``, the ones we share first, then
     by name."""
     rows = [(tag, tag.id in shared_ids) for tag in tags]
     return sorted(rows, key=lambda row: (not row[1], row[0].name.lower()))
@@ -148,7 +148,7 @@ def _shared_first(tags, shared_ids) -> list[tuple]:
 
 @member_required
 def directory(request: HttpRequest) -> HttpResponse:
-    viewer = matching.viewer_with_tags(request.profile)
+    viewer = reads.viewer_with_tags(request.profile)
     filterset, members = directory_profiles(
         viewer=viewer, params=request.GET, per_page=PER_PAGE
     )
@@ -174,7 +174,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def suggested(request: HttpRequest) -> HttpResponse:
-    viewer = matching.viewer_with_tags(request.profile)
+    viewer = reads.viewer_with_tags(request.profile)
     members = suggestions.member_suggestions_get(profile=viewer)
     return render(
         request,
@@ -190,9 +190,7 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if member is None:
         raise Http404
     explanation = (
-        None
-        if member.pk == viewer.pk
-        else matching.explain(viewer, [member])[member.pk]
+        None if member.pk == viewer.pk else reads.explain(viewer, [member])[member.pk]
     )
     relation = (
         None if member.pk == viewer.pk else member_relation(viewer=viewer, other=member)

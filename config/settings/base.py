@@ -371,7 +371,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 
 # --- Matching -------------------------------------------------------------------
-# Points per part of the match score; see community/matching.py for the formula.
+# Points per part of the match score; see community/matching/score.py for the formula.
 # A request nobody answered: the recipient is reminded once after this many
 # days, and it expires (the sender is told) after that many.
 VELKOMST_REQUEST_REMIND_AFTER_DAYS = 7

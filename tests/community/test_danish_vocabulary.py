@@ -6,7 +6,7 @@ reasons read as whole Danish sentences."""
 import pytest
 from django.utils import translation
 
-from community import matching
+from community.matching import reads
 from community.models import InterestTag, LanguageTag
 from community.services.profiles import language_tag_for_code
 from tests.factories import make_member
@@ -35,7 +35,7 @@ def test_match_reasons_are_whole_danish_sentences():
         interests=("Cooking", "Hiking", "Knitting on the beach"),
     )
     with translation.override("da"):
-        reasons = matching.explain(me, [host])[host.pk].reasons
+        reasons = reads.explain(me, [host])[host.pk].reasons
     assert "I taler begge engelsk" in reasons
     assert any(
         reason.startswith("I kan begge lide ") and "madlavning og vandreture" in reason
@@ -45,7 +45,7 @@ def test_match_reasons_are_whole_danish_sentences():
     assert "Dansk" not in " ".join(reasons)  # languages in lower case mid-sentence
 
     with translation.override("en"):
-        reasons = matching.explain(me, [host])[host.pk].reasons
+        reasons = reads.explain(me, [host])[host.pk].reasons
     assert any("Cooking and Hiking" in reason for reason in reasons), reasons
 
 

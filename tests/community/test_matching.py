@@ -4,22 +4,58 @@ import random
 
 import pytest
 
-from community.matching import (
-    MatchProfile,
-    Weights,
+from community.matching.geography import haversine_km
+from community.matching.reads import (
+    distances_from,
     explain,
-    geo_points,
-    haversine_km,
+    match_profile,
     prefetch_for_explain,
-    ranked,
-    score,
     tags_attach,
 )
+from community.matching.score import MatchProfile, Weights, geo_points, score
+from community.matching.sql import ranked
 from community.models import InterestTag, LanguageTag, Profile
 from community.services.tags import profile_masks_refresh
 from tests.factories import make_member
 
 W = Weights()
+
+
+def test_the_pure_score_uses_the_models_choice_values():
+    from community.matching import score as pure
+    from community.models import Household, LanguageLevel, Role
+    from community.models.tags import SPOKEN_LEVELS
+
+    assert (pure.HOST, pure.NEWCOMER) == (Role.HOST, Role.NEWCOMER)
+    assert (pure.FAMILY, pure.COUPLE) == (Household.FAMILY, Household.COUPLE)
+    assert pure.LEARNING == LanguageLevel.LEARNING
+    assert set(SPOKEN_LEVELS) == pure.SPOKEN_LEVELS
+    assert {f.name for f in Profile._meta.fields} >= set(pure.CHILDREN_BANDS)
+
+
+def test_the_pure_modules_import_no_models_and_no_database():
+    import ast
+    from pathlib import Path
+
+    import community.matching
+
+    package = Path(community.matching.__file__).parent
+    for name in ("score", "geography", "reasons"):
+        tree = ast.parse((package / f"{name}.py").read_text())
+        imported = {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module
+        } | {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        for module in imported:
+            assert not module.startswith(("django.db", "community.models")), name
+            if module.startswith("community.matching"):
+                assert module.split(".")[-1] in ("score", "geography", "reasons")
 
 
 def mp(**kwargs) -> MatchProfile:
@@ -133,16 +169,14 @@ def _random_member(rng: random.Random, role: str) -> Profile:
 
 
 def _pure_scores(me: Profile) -> dict[int, int]:
-    from community.matching import distances_from
-
     me = prefetch_for_explain(Profile.objects.filter(pk=me.pk)).get()
-    mine = MatchProfile.from_profile(me)
+    mine = match_profile(me)
     distances = distances_from(me.municipality_id)
     result = {}
     for other in prefetch_for_explain(Profile.objects.exclude(pk=me.pk)):
         match = score(
             mine,
-            MatchProfile.from_profile(other),
+            match_profile(other),
             distance_km=distances.get(other.municipality_id),
         )
         if match is not None:

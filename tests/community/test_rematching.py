@@ -5,7 +5,7 @@ as the member's own suggestions are."""
 import pytest
 from django.urls import reverse
 
-from community import matching
+from community.matching import sql
 from community.models import CheckIn, Match, MatchRequest
 from community.selectors.visibility import findable_by
 from community.services.requests import match_request_accept
@@ -78,9 +78,9 @@ def test_the_flagged_pair_leads_to_its_page_with_answers_and_ranked_candidates(
     assert "You both like" in newcomer_part
     # The order is the member's own suggestions' order.
     expected = list(
-        matching.ranked(
-            pair.newcomer, findable_by(pair.newcomer, busy=True)
-        ).values_list("display_name", flat=True)[:5]
+        sql.ranked(pair.newcomer, findable_by(pair.newcomer, busy=True)).values_list(
+            "display_name", flat=True
+        )[:5]
     )
     shown = [name for name in expected if name in newcomer_part]
     assert shown == [n for n in expected if n != "Henrik"]

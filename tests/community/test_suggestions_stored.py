@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from community import matching
 from community.jobs import jobs_run
+from community.matching import reads, sql
 from community.models import MemberSuggestions, Profile
 from community.selectors.visibility import findable_by
 from community.services import suggestions
@@ -98,11 +98,11 @@ def test_the_page_equals_ranking_every_candidate_now(visit, me):
 
     response = visit()
 
-    viewer = matching.viewer_with_tags(Profile.objects.get(pk=me.pk))
-    everyone = matching.ranked(viewer, findable_by(viewer, busy=True))
+    viewer = reads.viewer_with_tags(Profile.objects.get(pk=me.pk))
+    everyone = sql.ranked(viewer, findable_by(viewer, busy=True))
     expected = list(everyone[: suggestions.SHOWN])
     assert shown(response) == [p.display_name for p in expected]
-    explained = matching.explain(viewer, matching.tags_attach(expected))
+    explained = reads.explain(viewer, reads.tags_attach(expected))
     assert scores(response) == [explained[p.pk].score for p in expected]
     assert scores(response) == [p.match_score for p in expected]
 
