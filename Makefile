@@ -59,9 +59,12 @@ browser:
 test: install-dev browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Style, then the architecture: the layers and pure modules of community/
+# (import-linter's contracts in pyproject.toml).
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install-dev
 	$(BIN)/ruff format .

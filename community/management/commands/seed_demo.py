@@ -2,7 +2,8 @@
 
 ``make run`` calls it on every start, so it must be quick when there is nothing
 to do. The work lives in ``cms_pages.demo`` and ``community.demo`` so tests can
-call it directly.
+call it directly. It lives in the community app because it loads both (the CMS
+never imports the community app).
 """
 
 from django.core.management.base import BaseCommand
