@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 def _register_sqlite_functions(sender, connection, **kwargs) -> None:
     """SQLite has no bit count; give it the one community/matching/sql.py uses."""
     if connection.vendor == "sqlite":
+        # Not at the top: apps.py is imported before the models are ready.
         from community.matching.sql import bitcount_python
 
         connection.connection.create_function(

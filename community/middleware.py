@@ -4,6 +4,8 @@ one write per member every few minutes."""
 from django.core.cache import cache
 from django.utils import timezone
 
+from community.models import Profile
+
 ACTIVITY_WRITE_INTERVAL = 300  # seconds
 
 
@@ -17,8 +19,6 @@ class MemberActivityMiddleware:
         if user is not None and user.is_authenticated:
             key = f"member-active:{user.pk}"
             if cache.add(key, 1, ACTIVITY_WRITE_INTERVAL):
-                from community.models import Profile
-
                 Profile.objects.filter(user_id=user.pk).update(
                     last_active_at=timezone.now()
                 )
