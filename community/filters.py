@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import copy
 from collections import OrderedDict
-from functools import cached_property, lru_cache
-from html import escape
+from functools import cached_property
 
 import django_filters
 from django import forms
 from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value
 from django.http import QueryDict
 from django.utils import translation
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField, ModelMultipleChoiceField
@@ -163,43 +161,6 @@ class _SharedFields(dict):
 
     def __deepcopy__(self, memo):
         return {name: copy.copy(field) for name, field in self.items()}
-
-
-def _selected(yes: bool) -> str:
-    return " selected" if yes else ""
-
-
-@lru_cache(maxsize=4096)
-def _escaped(text: str) -> str:
-    """``text`` escaped for HTML. The same few hundred choice labels and values
-    are printed on every directory page: each is escaped once per process."""
-    return escape(text)
-
-
-def _option_tags(rows) -> SafeString:
-    """``<option>``s for ``(value, label, selected)`` rows."""
-    return mark_safe(  # noqa: S308 - every value and label is escaped
-        "".join(
-            f'<option value="{_escaped(str(value))}"{_selected(selected)}>'
-            f"{_escaped(str(label))}</option>"
-            for value, label, selected in rows
-        )
-    )
-
-
-def _tick_box_tags(name: str, rows) -> SafeString:
-    """Labelled tick boxes for ``(value, label, selected)`` rows, with the ids
-    Django's widgets would give them (``id_<name>_<n>``)."""
-    name = _escaped(name)
-    return mark_safe(  # noqa: S308 - every value and label is escaped
-        "".join(
-            f'<label class="filters__choice" for="id_{name}_{n}"><input '
-            f'type="checkbox" name="{name}" value="{_escaped(str(value))}" '
-            f'id="id_{name}_{n}"{" checked" if selected else ""}> '
-            f"{_escaped(str(label))}</label>"
-            for n, (value, label, selected) in enumerate(rows)
-        )
-    )
 
 
 def _checkbox_list() -> forms.CheckboxSelectMultiple:
@@ -419,23 +380,23 @@ class MemberFilter(django_filters.FilterSet):
         one query when a tag outside it is chosen); the municipalities are read
         once per process.
 
-        Keys: ``role``, ``age_group``, ``household``, ``radius``, ``region`` and
-        ``sort``: lists of ``(value, label, selected)``. The long lists come as
-        HTML, printed with the same markup the template uses for the short ones
-        (some 200 choices through the template engine would cost more than the
-        cards): ``languages`` and ``interests`` (the curated tags and any chosen
-        one, as tick boxes; any existing tag is still accepted, e.g. from a link
-        on a profile), ``profession`` and ``municipality`` (grouped by region) as
-        ``<option>``s. ``q`` is the search text."""
+        Keys: ``role``, ``age_group``, ``household``, ``radius``, ``region``,
+        ``sort``, ``languages``, ``interests`` and ``profession``: tuples of
+        ``(value, label, selected)``; ``languages`` and ``interests`` offer the
+        curated tags and any chosen one (any existing tag is still accepted,
+        e.g. from a link on a profile). ``municipality``: ``(empty, groups)``,
+        the "Anywhere" row and ``(region label, rows)`` per region. The long
+        lists are printed by community/templatetags/directory_filters.py. ``q``
+        is the search text."""
         data = self.data
         chosen = {name: set(data.getlist(name)) for name in self.base_filters}
 
-        def options(name, pairs, picked=None, empty_label=None) -> list[tuple]:
+        def options(name, pairs, picked=None, empty_label=None) -> tuple:
             picked = chosen[name] if picked is None else picked
             rows = [(str(value), label, str(value) in picked) for value, label in pairs]
             if empty_label is not None:
                 rows.insert(0, ("", empty_label, not picked))
-            return rows
+            return tuple(rows)
 
         offered = self.offered_tags
         if all(
@@ -452,13 +413,13 @@ class MemberFilter(django_filters.FilterSet):
         for _pk, code, name, region in municipality_rows():
             groups.setdefault(region, []).append((str(code), name))
         picked_place = chosen["municipality"]
-        places = _option_tags([("", _("Anywhere"), not picked_place)]) + mark_safe(  # noqa: S308
-            "".join(
-                f'<optgroup label="{_escaped(str(labels.get(region, region)))}">'
-                f"{_option_tags(options(None, in_region, picked_place))}</optgroup>"
+        places = (
+            ("", _("Anywhere"), not picked_place),
+            tuple(
+                (labels.get(region, region), options(None, in_region, picked_place))
                 for region, in_region in groups.items()
                 if in_region
-            )
+            ),
         )
         return {
             "q": data.get("q", ""),
@@ -475,16 +436,10 @@ class MemberFilter(django_filters.FilterSet):
             "region": options(
                 "region", Region.choices, empty_label=_("All of Denmark")
             ),
-            "languages": _tick_box_tags(
-                "languages", options("languages", tags["languages"])
-            ),
-            "interests": _tick_box_tags(
-                "interests", options("interests", tags["interests"])
-            ),
-            "profession": _option_tags(
-                options(
-                    "profession", tags["profession"], empty_label=_("Any background")
-                )
+            "languages": options("languages", tags["languages"]),
+            "interests": options("interests", tags["interests"]),
+            "profession": options(
+                "profession", tags["profession"], empty_label=_("Any background")
             ),
             "sort": options("sort", SORT_CHOICES),
         }

@@ -2,10 +2,10 @@ from django.urls import path
 
 from community.views import (
     announcements,
+    chat,
     checkins,
     directory,
     events,
-    messages,
     profile,
     programmes,
     requests,
@@ -46,17 +46,17 @@ urlpatterns = [
     path("matches/<int:pk>/", requests.match_detail, name="match_detail"),
     path("matches/<int:pk>/end/", requests.match_end, name="match_end"),
     path("checkins/<int:pk>/", checkins.checkin, name="checkin"),
-    # Chat (community/views/messages.py; live through community/realtime/)
-    path("messages/", messages.conversation_list, name="conversations"),
+    # Chat (community/views/chat.py; live through community/realtime/)
+    path("messages/", chat.conversation_list, name="conversations"),
     path(
         "messages/settings/",
-        messages.unread_email_setting,
+        chat.unread_email_setting,
         name="unread_email_setting",
     ),
-    path("messages/<int:pk>/", messages.conversation_detail, name="conversation"),
+    path("messages/<int:pk>/", chat.conversation_detail, name="conversation"),
     path(
         "messages/<int:pk>/report/<int:message_pk>/",
-        messages.message_report_view,
+        chat.message_report_view,
         name="message_report",
     ),
     # Event sign-ups (community/views/events.py); the event pages are Wagtail's

@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext
@@ -14,6 +13,7 @@ from wagtail.search import index
 from cms_pages.blocks import HowToStreamBlock
 from cms_pages.images import with_card_images
 from cms_pages.listing import page_query, paginate
+from cms_pages.models.mixins import ImageWithAltText
 
 
 class ActivityCategory(TagBase):
@@ -132,7 +132,7 @@ class ActivityIdeaIndexPage(Page):
         return context
 
 
-class ActivityIdeaPage(Page):
+class ActivityIdeaPage(ImageWithAltText, Page):
     """One thing a host and a newcomer can do together, with how to do it."""
 
     class CostLevel(models.TextChoices):
@@ -158,20 +158,6 @@ class ActivityIdeaPage(Page):
         _("summary"),
         max_length=300,
         help_text=_("One or two sentences shown on the idea's card."),
-    )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("Alt text: what the image shows. Required with an image."),
     )
     tags = ClusterTaggableManager(
         through=ActivityIdeaPageTag,
@@ -237,10 +223,3 @@ class ActivityIdeaPage(Page):
 
     class Meta:
         verbose_name = _("activity idea")
-
-    def clean(self):
-        super().clean()
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Describe the image for people who cannot see it.")}
-            )

@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms_pages.blocks import InformationStreamBlock
 from cms_pages.images import with_card_images
 from cms_pages.listing import page_query, paginate
+from cms_pages.models.mixins import ImageWithAltText
 
 
 class EventIndexPage(Page):
@@ -55,7 +56,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(Page):
+class EventPage(ImageWithAltText, Page):
     """One event: a welcome meeting, an outing, an information visit."""
 
     class Language(models.TextChoices):
@@ -97,20 +98,6 @@ class EventPage(Page):
         _("summary"),
         max_length=300,
         help_text=_("One or two sentences shown in event listings."),
-    )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("Alt text: what the image shows. Required with an image."),
     )
     contact_person = models.ForeignKey(
         "cms_pages.ContactPerson",
@@ -161,13 +148,9 @@ class EventPage(Page):
         ]
 
     def clean(self):
-        super().clean()
+        super().clean()  # Page's checks, then the image's alt text
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("The event must end after it starts.")})
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Describe the image for people who cannot see it.")}
-            )
 
     @property
     def is_past(self) -> bool:

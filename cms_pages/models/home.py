@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,9 +8,10 @@ from wagtail.search import index
 
 from cms_pages.blocks import InformationStreamBlock
 from cms_pages.images import with_card_images
+from cms_pages.models.mixins import ImageWithAltText, alt_text_field, image_field
 
 
-class HomePage(Page):
+class HomePage(ImageWithAltText, Page):
     """The front page: what the programme is, the two ways in (host or newcomer),
     the next events and some activity ideas. Edited by the programme's editors;
     events and ideas come from their own pages automatically."""
@@ -26,20 +26,12 @@ class HomePage(Page):
         max_length=400,
         help_text=_("One or two sentences under the title."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_image_alt = models.CharField(
-        _("hero image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("Alt text: what the image shows. Required with an image."),
-    )
+    # The page's image is the hero image, under the names it had first.
+    image = None
+    image_alt = None
+    hero_image = image_field(_("hero image"))
+    hero_image_alt = alt_text_field(_("hero image description"))
+    alt_texts = {"hero_image": "hero_image_alt"}
     introduction = RichTextField(
         _("introduction"),
         features=["bold", "italic", "link"],
@@ -115,17 +107,6 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
-
-    def clean(self):
-        super().clean()
-        if self.hero_image_id and not self.hero_image_alt.strip():
-            raise ValidationError(
-                {
-                    "hero_image_alt": _(
-                        "Describe the image for people who cannot see it."
-                    )
-                }
-            )
 
     def upcoming_events(self, limit: int = 3):
         from cms_pages.models.events import EventPage

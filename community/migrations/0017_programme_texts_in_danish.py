@@ -7,7 +7,7 @@ from django.db import migrations
 def keep_danish_only_beside_the_default_english(apps, schema_editor):
     """A site whose English texts were changed gets no Danish default (it would
     say something else); its editors translate their own texts."""
-    from community.models.programme import EXPECTATIONS, GUIDELINES
+    from community.models.programme_texts import EXPECTATIONS, GUIDELINES
 
     texts = apps.get_model("community", "ProgrammeTexts").objects
     texts.exclude(community_guidelines=GUIDELINES).update(community_guidelines_da="")

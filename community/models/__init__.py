@@ -18,7 +18,7 @@ from community.models.profiles import (
     Role,
     TimePerMonth,
 )
-from community.models.programme import ProgrammeTexts
+from community.models.programme_texts import ProgrammeTexts
 from community.models.programmes import Programme
 from community.models.safety import Block, Report
 from community.models.suggestions import MemberSuggestions

@@ -10,7 +10,7 @@ from community.forms.checkins import CheckInForm
 from community.models import CheckIn
 from community.permissions import member_required
 from community.services.checkins import checkin_answer
-from community.services.errors import RuleBroken
+from community.views.broken_rules import form_error_on_broken_rule
 
 
 @require_http_methods(["GET", "POST"])
@@ -39,11 +39,9 @@ def checkin(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST if request.method == "POST" else None, initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_error_on_broken_rule(form) as rule:
             checkin_answer(checkin=answer, by=request.profile, **form.cleaned_data)
-        except RuleBroken as broken:
-            form.add_error(broken.field, broken.message)
-        else:
+        if rule.kept:
             messages.success(
                 request, _("Thank you! Your coordinator reads every answer.")
             )

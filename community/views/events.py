@@ -11,8 +11,8 @@ from cms_pages.languages import source_page
 from community.models import EventSignup
 from community.permissions import login_required_with_profile
 from community.selectors.events import my_events
-from community.services.errors import RuleBroken
 from community.services.events import event_signup, event_signup_cancel
+from community.views.broken_rules import message_on_broken_rule
 
 # Page ids are 32-bit; a longer number in the address is no event (and SQLite
 # cannot even compare it with the page's id, a relation, and raises).
@@ -41,15 +41,13 @@ def _party_size(value: str | None) -> int | None:
 @login_required_with_profile
 def signup(request: HttpRequest, event_id: int) -> HttpResponse:
     event = _event_or_404(event_id)  # the page the member is on, in any language
-    try:
+    with message_on_broken_rule(request) as rule:
         created = event_signup(
             profile=request.profile,
             event_id=source_page(event).pk,
             party_size=_party_size(request.POST.get("party_size")),
         )
-    except RuleBroken as broken:
-        messages.error(request, broken.message)
-    else:
+    if rule.kept:
         if created.status == EventSignup.Status.CONFIRMED:
             messages.success(
                 request,
@@ -70,11 +68,9 @@ def signup(request: HttpRequest, event_id: int) -> HttpResponse:
 @login_required_with_profile
 def cancel(request: HttpRequest, event_id: int) -> HttpResponse:
     event = _event_or_404(event_id)
-    try:
+    with message_on_broken_rule(request) as rule:
         event_signup_cancel(profile=request.profile, event_id=source_page(event).pk)
-    except RuleBroken as broken:
-        messages.error(request, broken.message)
-    else:
+    if rule.kept:
         messages.success(request, _("Your sign-up is cancelled."))
     return redirect(event.url + "#signup")
 

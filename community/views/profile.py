@@ -28,7 +28,6 @@ from community.permissions import login_required_with_profile, member_required
 from community.selectors.pairs import wheel_answers
 from community.selectors.visibility import visible_other
 from community.services.data_export import member_data_export
-from community.services.errors import RuleBroken
 from community.services.profiles import (
     account_delete,
     expectations_confirm,
@@ -40,6 +39,7 @@ from community.services.profiles import (
 )
 from community.services.programmes import profile_programme_set
 from community.services.wheel import wheel_save
+from community.views.broken_rules import form_error_on_broken_rule
 from community.views.programmes import invited_programme
 from community.wheel import wheel_is_filled, wheel_slices
 
@@ -324,11 +324,9 @@ def wheel(request: HttpRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None, answers=answers
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_error_on_broken_rule(form) as rule:  # the wheel's rules name no field
             wheel_save(profile=profile, answers=form.answers())
-        except RuleBroken as broken:
-            form.add_error(None, broken.message)
-        else:
+        if rule.kept:
             messages.success(
                 request, _("Your conversation wheel is saved. Your matches see it.")
             )

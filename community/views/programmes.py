@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from community.models import Programme
 from community.selectors.members import profile_for_user
-from community.services.errors import RuleBroken
 from community.services.programmes import profile_programme_set
+from community.views.broken_rules import message_on_broken_rule
 
 SESSION_KEY = "velkomst_invited_programme"
 INVITE_CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
@@ -42,11 +42,9 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
     if running:
         request.session[SESSION_KEY] = programme.invite_code
     if request.method == "POST" and profile is not None and running:
-        try:
+        with message_on_broken_rule(request) as rule:
             profile_programme_set(profile=profile, programme=programme)
-        except RuleBroken as broken:
-            messages.error(request, broken.message)
-        else:
+        if rule.kept:
             request.session.pop(SESSION_KEY, None)
             messages.success(
                 request, _("You are now in %(name)s.") % {"name": programme.name}

@@ -1,7 +1,8 @@
 """Match requests and matches: ask, answer, withdraw, see and end.
 
 Thin views: each parses a form, calls one selector or service and renders or
-redirects. A broken rule (``RuleBroken``) becomes a form error or a message.
+redirects. A broken rule (``RuleBroken``) becomes a form error or a message
+(community/views/broken_rules.py).
 Someone else's request or match is a 404, as if it did not exist.
 """
 
@@ -29,7 +30,6 @@ from community.selectors.pairs import (
 )
 from community.selectors.requests import requests_for
 from community.selectors.visibility import visible_other
-from community.services.errors import RuleBroken
 from community.services.requests import (
     match_end as match_end_service,
 )
@@ -40,6 +40,10 @@ from community.services.requests import (
     match_request_withdraw,
     request_answers_mark_seen,
     requests_mark_seen,
+)
+from community.views.broken_rules import (
+    form_error_on_broken_rule,
+    message_on_broken_rule,
 )
 from community.wheel import wheel_is_filled, wheel_slices
 
@@ -66,16 +70,14 @@ def request_create(request: HttpRequest, pk: int) -> HttpResponse:
     relation = member_relation(viewer=me, other=other)
     form = MatchRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_error_on_broken_rule(form) as rule:
             match_request_create(
                 sender=me,
                 recipient=other,
                 message=form.cleaned_data["message"],
                 confirm_expectations=form.cleaned_data["confirm_expectations"],
             )
-        except RuleBroken as broken:
-            form.add_error(broken.field, broken.message)
-        else:
+        if rule.kept:
             messages.success(
                 request,
                 _(
@@ -128,14 +130,13 @@ def request_accept(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _first_error(form))
         return redirect("community:requests")
-    try:
+    with message_on_broken_rule(request) as rule:
         match = match_request_accept(
             request=match_request,
             by=request.profile,
             confirm_expectations=form.cleaned_data["confirm_expectations"],
         )
-    except RuleBroken as broken:
-        messages.error(request, broken.message)
+    if rule.broken:
         return redirect("community:requests")
     messages.success(
         request,
@@ -155,15 +156,13 @@ def request_decline(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _first_error(form))
         return redirect("community:requests")
-    try:
+    with message_on_broken_rule(request) as rule:
         match_request_decline(
             request=match_request,
             by=request.profile,
             reason=form.cleaned_data["reason"],
         )
-    except RuleBroken as broken:
-        messages.error(request, broken.message)
-    else:
+    if rule.kept:
         messages.success(
             request,
             _(
@@ -181,11 +180,9 @@ def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     match_request = get_object_or_404(
         MatchRequest.objects.select_related("recipient"), pk=pk, sender=request.profile
     )
-    try:
+    with message_on_broken_rule(request) as rule:
         match_request_withdraw(request=match_request, by=request.profile)
-    except RuleBroken as broken:
-        messages.error(request, broken.message)
-    else:
+    if rule.kept:
         messages.success(
             request,
             _("You withdrew your request to %(name)s.")
@@ -264,13 +261,11 @@ def match_end(request: HttpRequest, pk: int) -> HttpResponse:
     form = MatchEndForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["confirm"]:
-            try:
+            with form_error_on_broken_rule(form) as rule:
                 match_end_service(
                     match=match, by=request.profile, reason=form.cleaned_data["reason"]
                 )
-            except RuleBroken as broken:
-                form.add_error(broken.field, broken.message)
-            else:
+            if rule.kept:
                 messages.success(
                     request,
                     _(

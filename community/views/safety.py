@@ -14,8 +14,11 @@ from community.forms.requests import ReportForm
 from community.permissions import member_required
 from community.selectors.safety import block_consequences, blocks_made_by
 from community.selectors.visibility import blocked_by, visible_other
-from community.services.errors import RuleBroken
 from community.services.safety import member_block, member_report, member_unblock
+from community.views.broken_rules import (
+    form_error_on_broken_rule,
+    message_on_broken_rule,
+)
 
 
 @require_http_methods(["GET", "POST"])
@@ -26,10 +29,9 @@ def block(request: HttpRequest, pk: int) -> HttpResponse:
     if other is None:
         raise Http404
     if request.method == "POST":
-        try:
+        with message_on_broken_rule(request) as rule:
             outcome = member_block(blocker=me, blocked=other)
-        except RuleBroken as broken:
-            messages.error(request, broken.message)
+        if rule.broken:
             return redirect("community:blocked_list")
         text = _(
             "You have blocked %(name)s. You will no longer see each other, and "
@@ -71,13 +73,11 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_error_on_broken_rule(form) as rule:
             member_report(
                 reporter=me, reported=other, reason=form.cleaned_data["reason"]
             )
-        except RuleBroken as broken:
-            form.add_error(broken.field, broken.message)
-        else:
+        if rule.kept:
             messages.success(
                 request,
                 _(

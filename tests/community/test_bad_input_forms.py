@@ -300,7 +300,7 @@ POST_ROWS = [
     checkin("note-nul", {"note": NUL}),
     checkin("json", json.dumps({"satisfaction": 4}), content_type=JSON),
     checkin("others", url="/checkins/{checkin_other}/"),
-    # --- Chat (views/messages.py) ---
+    # --- Chat (views/chat.py) ---
     chat("empty", drop="*"),
     chat("only-spaces", {"body": " \r\n\t "}),
     chat("only-nul", {"body": "\x00\x00"}),
@@ -636,7 +636,7 @@ GET_ROWS = [
     get("checkin-odd", "/checkins/{checkin}/?satisfaction=99"),
     get("delete-odd", "/me/delete/?password=x"),
     get("join-odd", "/join/{programme_code}/?next=//evil.example/"),
-    # --- ?before= in a conversation (views/messages.py) ---
+    # --- ?before= in a conversation (views/chat.py) ---
     get("chat-before-text", "/messages/{conversation}/?before=abc"),
     get("chat-before-negative", "/messages/{conversation}/?before=-1"),
     get("chat-before-huge", "/messages/{conversation}/?before=" + HUGE),

@@ -22,13 +22,13 @@ from community.selectors.messaging import (
     history,
     message_in_conversation,
 )
-from community.services.errors import RuleBroken
 from community.services.messaging import (
     conversation_mark_read,
     message_report,
     message_send,
     unread_email_preference_set,
 )
+from community.views.broken_rules import form_error_on_broken_rule
 
 # The words static/js/chat.js shows, translated here.
 CHAT_TEXT = {
@@ -86,15 +86,16 @@ def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
+            # The form has one input to show it by: any field the rule names is
+            # the message (client_id is hidden).
+            with form_error_on_broken_rule(form, field="body") as rule:
                 sent = message_send(
                     conversation_id=pk,
                     sender=me,
                     body=form.cleaned_data["body"],
                     client_id=form.cleaned_data["client_id"],
                 )
-            except RuleBroken as broken:
-                form.add_error("body" if broken.field else None, broken.message)
+            if rule.broken:
                 status = 400
             else:
                 url = reverse("community:conversation", args=[pk])
@@ -137,13 +138,11 @@ def message_report_view(request: HttpRequest, pk: int, message_pk: int) -> HttpR
         raise Http404
     form = MessageReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_error_on_broken_rule(form, field="reason") as rule:
             message_report(
                 reporter=me, message=message, reason=form.cleaned_data["reason"]
             )
-        except RuleBroken as broken:
-            form.add_error("reason" if broken.field else None, broken.message)
-        else:
+        if rule.kept:
             messages.success(
                 request,
                 _("Thank you. The coordinators will read your report."),
