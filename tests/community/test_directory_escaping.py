@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from community.matching import forget_municipalities
+from community.matching.reads import forget_municipalities
 from community.models import InterestTag, Municipality, ProfessionTag
 from community.services.tags import tag_get_or_create
 from community.templatetags.directory_filters import (
