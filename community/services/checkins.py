@@ -14,14 +14,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from community.models import CheckIn, Match, Profile
-from community.services.emails import (
-    email_send,
-    member_language,
-    member_url,
-    one_line,
-)
+from community.services.emails import member_email_send, member_url
 from community.services.errors import RuleBroken
 
 
@@ -66,21 +62,13 @@ def checkins_send(*, now=None) -> int:
 
 
 def _email_checkin(checkin: CheckIn, other: Profile) -> None:
-    member = checkin.profile
-    with member_language(member):
-        subject = _("How is it going with %(name)s?") % {
-            "name": one_line(other.public_name)
-        }
-        email_send(
-            to=[member.user.email],
-            template="checkin",
-            subject=subject,
-            context={
-                "member": member,
-                "other": other,
-                "checkin_url": member_url("checkin", checkin.pk),
-            },
-        )
+    member_email_send(
+        member=checkin.profile,
+        other=other,
+        template="checkin",
+        subject=gettext_lazy("How is it going with %(name)s?"),
+        context=lambda: {"checkin_url": member_url("checkin", checkin.pk)},
+    )
 
 
 def checkin_answer(

@@ -12,12 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from community.models import Match, MatchRequest, Profile
-from community.services.emails import (
-    email_send,
-    member_language,
-    member_url,
-    one_line,
-)
+from community.services.emails import member_email_send, member_url
 from community.services.matches import match_close
 from community.services.requests import (
     match_request_store,
@@ -81,18 +76,16 @@ def _email_introduction(request_id: int) -> None:
         (member, candidate, "introduction_received", SUGGESTS_YOU_MEET),
         (candidate, member, "introduction_made", INTRODUCED_YOU_TO),
     ):
-        with member_language(to):
-            email_send(
-                to=[to.user.email],
-                template=template,
-                subject=str(subject) % {"name": one_line(other.public_name)},
-                context={
-                    "member": to,
-                    "other": other,
-                    "request": request,
-                    "requests_url": member_url("requests"),
-                },
-            )
+        member_email_send(
+            member=to,
+            other=other,
+            template=template,
+            subject=subject,
+            context=lambda: {
+                "request": request,
+                "requests_url": member_url("requests"),
+            },
+        )
 
 
 def _email_ended_by_coordinator(match_id: int) -> None:
@@ -102,19 +95,13 @@ def _email_ended_by_coordinator(match_id: int) -> None:
     for member in (match.host, match.newcomer):
         if member.is_deleted:
             continue
-        other = match.other(member)
-        with member_language(member):
-            subject = _("Your match with %(name)s has ended") % {
-                "name": one_line(other.public_name)
-            }
-            email_send(
-                to=[member.user.email],
-                template="match_ended_by_coordinator",
-                subject=subject,
-                context={
-                    "member": member,
-                    "other": other,
-                    "when": timezone.localdate(match.ended_at),
-                    "suggested_url": member_url("suggested"),
-                },
-            )
+        member_email_send(
+            member=member,
+            other=match.other(member),
+            template="match_ended_by_coordinator",
+            subject=gettext_lazy("Your match with %(name)s has ended"),
+            context=lambda: {
+                "when": timezone.localdate(match.ended_at),
+                "suggested_url": member_url("suggested"),
+            },
+        )
