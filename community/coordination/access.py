@@ -129,9 +129,12 @@ def _scoped(view_class):
 
 class ScopedModelViewSet(ModelViewSet):
     """A ModelViewSet for rows that belong to members: each coordinator sees
-    the rows of their own programmes' members (``scope_paths``)."""
+    the rows of their own programmes' members (``scope_paths``). The listing
+    fetches ``list_select_related`` with its rows; rows are never copied."""
 
     scope_paths: tuple[str, ...] = ("",)
+    list_select_related: tuple[str, ...] = ()
+    copy_view_enabled = False
     index_view_class = _scoped(generic.IndexView)
     edit_view_class = _scoped(generic.EditView)
     delete_view_class = _scoped(generic.DeleteView)
@@ -141,3 +144,11 @@ class ScopedModelViewSet(ModelViewSet):
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(scope_paths=self.scope_paths, **kwargs)
+
+    def get_index_view_kwargs(self, **kwargs):
+        if self.list_select_related:
+            kwargs.setdefault(
+                "queryset",
+                self.model.objects.select_related(*self.list_select_related),
+            )
+        return super().get_index_view_kwargs(**kwargs)

@@ -12,6 +12,7 @@ class CheckInViewSet(ScopedModelViewSet):
 
     model = CheckIn
     scope_paths = ("match__host", "match__newcomer")
+    list_select_related = ("match__host", "match__newcomer", "profile")
     name = "checkins"
     icon = "tick"
     menu_label = _("Check-ins")
@@ -25,7 +26,6 @@ class CheckInViewSet(ScopedModelViewSet):
         "wish",
     ]
     list_filter = ["number", "wish", "satisfaction"]
-    copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [
         "match",
@@ -40,11 +40,3 @@ class CheckInViewSet(ScopedModelViewSet):
         "note",
     ]
     form_fields = ["note"]  # never shown: coordinators may only look
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
-            queryset=CheckIn.objects.select_related(
-                "match__host", "match__newcomer", "profile"
-            ),
-            **kwargs,
-        )

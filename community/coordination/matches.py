@@ -11,6 +11,7 @@ from community.models import Match
 class MatchViewSet(ScopedModelViewSet):
     model = Match
     scope_paths = ("host", "newcomer")
+    list_select_related = ("host", "newcomer")
     name = "matches"
     icon = "link"
     menu_label = _("Matches")
@@ -22,7 +23,6 @@ class MatchViewSet(ScopedModelViewSet):
         "ended_at",
     ]
     list_filter = ["status"]
-    copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [
         "host",
@@ -34,8 +34,3 @@ class MatchViewSet(ScopedModelViewSet):
         "end_reason",
     ]
     form_fields = ["status"]  # never shown: coordinators may only look
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
-            queryset=Match.objects.select_related("host", "newcomer"), **kwargs
-        )

@@ -100,7 +100,6 @@ class ProgrammeViewSet(ScopedModelViewSet):
     icon = "group"
     menu_label = _("Programmes")
     add_to_admin_menu = False
-    copy_view_enabled = False
     inspect_view_enabled = True
     list_display = [
         "name",
@@ -174,7 +173,6 @@ class MemberViewSet(ScopedModelViewSet):
     name = "community_members"
     url_prefix = "community/members"
     add_to_admin_menu = False
-    copy_view_enabled = False
     inspect_view_enabled = True
     list_display = [
         "display_name",

@@ -11,6 +11,7 @@ from community.models import MatchRequest
 class MatchRequestViewSet(ScopedModelViewSet):
     model = MatchRequest
     scope_paths = ("sender", "recipient")
+    list_select_related = ("sender", "recipient")
     name = "match_requests"
     icon = "mail"
     menu_label = _("Requests")
@@ -22,7 +23,6 @@ class MatchRequestViewSet(ScopedModelViewSet):
         "responded_at",
     ]
     list_filter = ["status"]
-    copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [
         "sender",
@@ -35,9 +35,3 @@ class MatchRequestViewSet(ScopedModelViewSet):
         "responded_at",
     ]
     form_fields = ["status"]  # never shown: coordinators may only look
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
-            queryset=MatchRequest.objects.select_related("sender", "recipient"),
-            **kwargs,
-        )

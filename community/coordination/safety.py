@@ -13,6 +13,7 @@ from community.models import Report
 class ReportViewSet(ScopedModelViewSet):
     model = Report
     scope_paths = ("reporter", "reported")
+    list_select_related = ("reporter", "reported")
     name = "member_reports"
     icon = "warning"
     menu_label = _("Member reports")
@@ -24,7 +25,6 @@ class ReportViewSet(ScopedModelViewSet):
     ]
     list_filter = ["handled"]
     search_fields = ["reason", "coordinator_note"]
-    copy_view_enabled = False
     panels = [
         FieldPanel("reporter", read_only=True),
         FieldPanel("reported", read_only=True),
@@ -33,8 +33,3 @@ class ReportViewSet(ScopedModelViewSet):
         FieldPanel("handled"),
         FieldPanel("coordinator_note"),
     ]
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
-            queryset=Report.objects.select_related("reporter", "reported"), **kwargs
-        )
