@@ -84,8 +84,16 @@ class Chart:
     bottom: float
     bars: tuple[Bar, ...]
     ticks: tuple[Tick, ...]
-    total: int
-    highest: Bar | None  # the first of the largest, None when all are 0
+
+    @property
+    def total(self) -> int:
+        return sum(bar.value for bar in self.bars)
+
+    @property
+    def highest(self) -> Bar | None:
+        """The first of the largest bars, None when all are 0."""
+        best = max(self.bars, key=lambda bar: bar.value, default=None)
+        return best if best is not None and best.value > 0 else None
 
     @property
     def is_empty(self) -> bool:
@@ -117,11 +125,6 @@ def nice_ticks(maximum: float, *, steps: int = 5) -> list[int]:
     step = max(1, round(step))  # counts: no half people
     top = math.ceil(maximum / step) * step
     return list(range(0, top + 1, step))
-
-
-def _highest(bars: list[Bar]) -> Bar | None:
-    best = max(bars, key=lambda bar: bar.value, default=None)
-    return best if best is not None and best.value > 0 else None
 
 
 def column_chart(
@@ -178,8 +181,6 @@ def column_chart(
             for tick in ticks
             for y in [round(bottom - tick * scale, 1)]
         ),
-        total=sum(values),
-        highest=_highest(bars),
     )
 
 
@@ -239,6 +240,4 @@ def bar_chart(
             for tick in ticks
             for x in [round(left + tick * scale, 1)]
         ),
-        total=sum(values),
-        highest=_highest(bars),
     )
