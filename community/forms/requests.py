@@ -34,6 +34,19 @@ class _TextArea(forms.Textarea):
         )
 
 
+class _ConfirmExpectations(forms.BooleanField):
+    """The box a member must tick to accept the programme's expectations;
+    ``required_message`` says so when it is left empty."""
+
+    def __init__(self, required_message):
+        super().__init__(
+            label=EXPECTATIONS_LABEL,
+            required=True,
+            error_messages={"required": required_message},
+            widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
+        )
+
+
 class MatchRequestForm(forms.Form):
     message = _Text(
         label=_("Your message"),
@@ -46,16 +59,8 @@ class MatchRequestForm(forms.Form):
             )
         },
     )
-    confirm_expectations = forms.BooleanField(
-        label=EXPECTATIONS_LABEL,
-        required=True,
-        error_messages={
-            "required": _(
-                "Please read the programme's expectations and confirm that you "
-                "accept them."
-            )
-        },
-        widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
+    confirm_expectations = _ConfirmExpectations(
+        _("Please read the programme's expectations and confirm that you accept them.")
     )
 
     def __init__(self, *args, **kwargs):
@@ -64,16 +69,11 @@ class MatchRequestForm(forms.Form):
 
 
 class AcceptForm(forms.Form):
-    confirm_expectations = forms.BooleanField(
-        label=EXPECTATIONS_LABEL,
-        required=True,
-        error_messages={
-            "required": _(
-                "Please read the programme's expectations and confirm that you "
-                "accept them before you accept the request."
-            )
-        },
-        widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
+    confirm_expectations = _ConfirmExpectations(
+        _(
+            "Please read the programme's expectations and confirm that you "
+            "accept them before you accept the request."
+        )
     )
 
 
