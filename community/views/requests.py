@@ -58,6 +58,13 @@ def _first_error(form) -> str:
     return _("Please check the form.")
 
 
+def _request_to_me(request: HttpRequest, pk: int) -> MatchRequest:
+    """The request ``pk`` the member was sent (with its sender), else 404."""
+    return get_object_or_404(
+        MatchRequest.objects.select_related("sender"), pk=pk, recipient=request.profile
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @member_required
 def request_create(request: HttpRequest, pk: int) -> HttpResponse:
@@ -123,9 +130,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @member_required
 def request_accept(request: HttpRequest, pk: int) -> HttpResponse:
-    match_request = get_object_or_404(
-        MatchRequest.objects.select_related("sender"), pk=pk, recipient=request.profile
-    )
+    match_request = _request_to_me(request, pk)
     form = AcceptForm(request.POST)
     if not form.is_valid():
         messages.error(request, _first_error(form))
@@ -149,9 +154,7 @@ def request_accept(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @member_required
 def request_decline(request: HttpRequest, pk: int) -> HttpResponse:
-    match_request = get_object_or_404(
-        MatchRequest.objects.select_related("sender"), pk=pk, recipient=request.profile
-    )
+    match_request = _request_to_me(request, pk)
     form = DeclineForm(request.POST)
     if not form.is_valid():
         messages.error(request, _first_error(form))

@@ -21,13 +21,19 @@ from community.views.broken_rules import (
 )
 
 
+def _visible_or_404(me, pk: int):
+    """The member ``pk`` if ``me`` may see them, else 404."""
+    other = visible_other(viewer=me, pk=pk)
+    if other is None:
+        raise Http404
+    return other
+
+
 @require_http_methods(["GET", "POST"])
 @member_required
 def block(request: HttpRequest, pk: int) -> HttpResponse:
     me = request.profile
-    other = visible_other(viewer=me, pk=pk)
-    if other is None:
-        raise Http404
+    other = _visible_or_404(me, pk)
     if request.method == "POST":
         with message_on_broken_rule(request) as rule:
             outcome = member_block(blocker=me, blocked=other)
@@ -68,9 +74,7 @@ def unblock(request: HttpRequest, pk: int) -> HttpResponse:
 @member_required
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     me = request.profile
-    other = visible_other(viewer=me, pk=pk)
-    if other is None:
-        raise Http404
+    other = _visible_or_404(me, pk)
     form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         with form_error_on_broken_rule(form) as rule:
