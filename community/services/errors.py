@@ -15,3 +15,13 @@ class RuleBroken(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+def text_length_check(text: str, *, limit: int, message: str, field: str) -> None:
+    """Refuse ``text`` when it is longer than ``limit`` characters: ``message``
+    says so with ``%(max)s`` and ``%(count)s`` (numbers written with thousands
+    separators), next to ``field``."""
+    if len(text) > limit:
+        raise RuleBroken(
+            message % {"max": f"{limit:,}", "count": f"{len(text):,}"}, field=field
+        )

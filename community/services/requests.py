@@ -34,7 +34,7 @@ from community.selectors.requests import match_request_refusal, pending_exists_m
 from community.selectors.visibility import blocks_between
 from community.services.claims import claim_each
 from community.services.emails import member_email_send, member_url
-from community.services.errors import RuleBroken
+from community.services.errors import RuleBroken, text_length_check
 from community.services.matches import match_close, match_start
 
 MAX_REQUEST_MESSAGE = 2000
@@ -66,15 +66,14 @@ def request_message_check(message: str) -> str:
             % {"min": MIN_REQUEST_MESSAGE, "count": len(message)},
             field="message",
         )
-    if len(message) > MAX_REQUEST_MESSAGE:
-        raise RuleBroken(
-            _(
-                "Your message is too long: at most %(max)s characters (it has "
-                "%(count)s)."
-            )
-            % {"max": f"{MAX_REQUEST_MESSAGE:,}", "count": f"{len(message):,}"},
-            field="message",
-        )
+    text_length_check(
+        message,
+        limit=MAX_REQUEST_MESSAGE,
+        message=_(
+            "Your message is too long: at most %(max)s characters (it has %(count)s)."
+        ),
+        field="message",
+    )
     return message
 
 
@@ -93,15 +92,14 @@ def reason_check(reason: str, *, required: bool) -> str:
     reason = (reason or "").strip()
     if required and not reason:
         raise RuleBroken(_("Please tell us briefly why."), field="reason")
-    if len(reason) > MAX_REASON:
-        raise RuleBroken(
-            _(
-                "Please keep the reason to at most %(max)s characters (it has "
-                "%(count)s)."
-            )
-            % {"max": f"{MAX_REASON:,}", "count": f"{len(reason):,}"},
-            field="reason",
-        )
+    text_length_check(
+        reason,
+        limit=MAX_REASON,
+        message=_(
+            "Please keep the reason to at most %(max)s characters (it has %(count)s)."
+        ),
+        field="reason",
+    )
     return reason
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from community.models import Block, Match, MatchRequest, Profile, Report
 from community.services.emails import email_send, one_line, site_url
-from community.services.errors import RuleBroken
+from community.services.errors import RuleBroken, text_length_check
 from community.services.matches import match_close
 
 MIN_REPORT_REASON = 10
@@ -102,15 +102,14 @@ def member_report(*, reporter: Profile, reported: Profile, reason: str) -> Repor
             % {"min": MIN_REPORT_REASON},
             field="reason",
         )
-    if len(reason) > MAX_REPORT_REASON:
-        raise RuleBroken(
-            _(
-                "Please keep your report to at most %(max)s characters (it has "
-                "%(count)s)."
-            )
-            % {"max": f"{MAX_REPORT_REASON:,}", "count": f"{len(reason):,}"},
-            field="reason",
-        )
+    text_length_check(
+        reason,
+        limit=MAX_REPORT_REASON,
+        message=_(
+            "Please keep your report to at most %(max)s characters (it has %(count)s)."
+        ),
+        field="reason",
+    )
     with transaction.atomic():
         report = Report.objects.create(
             reporter=reporter, reported=reported, reason=reason
