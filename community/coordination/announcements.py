@@ -414,7 +414,6 @@ class AnnouncementViewSet(CoordinatorViewSet):
     name = "community_announcements"
     url_prefix = "community/announcements"
     icon = "mail"
-    menu_icon = "mail"
     menu_label = _("Announcements")
 
     def get_urlpatterns(self):

@@ -149,7 +149,6 @@ class DashboardViewSet(CoordinatorViewSet):
     name = "community_dashboard"
     url_prefix = "community/dashboard"
     icon = "site"
-    menu_icon = "site"
     menu_label = _("Dashboard")
 
     def get_urlpatterns(self):

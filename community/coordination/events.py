@@ -134,7 +134,6 @@ class EventSignupsViewSet(CoordinatorViewSet):
     name = "community_events"
     url_prefix = "community/events"
     icon = "date"
-    menu_icon = "date"
     menu_label = _("Event sign-ups")
 
     def get_urlpatterns(self):

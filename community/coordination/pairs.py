@@ -205,7 +205,6 @@ class FlaggedPairsViewSet(CoordinatorViewSet):
     name = "community_flagged_pairs"
     url_prefix = "community/flagged-pairs"
     icon = "warning"
-    menu_icon = "warning"
     menu_label = _("Pairs to follow up")
 
     def get_urlpatterns(self):

@@ -167,7 +167,6 @@ class TagMergeViewSet(CoordinatorViewSet):
     name = "community_tag_merge"
     url_prefix = "community/merge-tags"
     icon = "tag"
-    menu_icon = "tag"
     menu_label = _("Merge tags")
 
     def get_urlpatterns(self):
