@@ -1,13 +1,13 @@
-"""What several page models share."""
+"""What several page models (and snippets) share."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-def image_field(verbose_name) -> models.ForeignKey:
-    """An optional image of a page. Deleting the image leaves the page without
-    one."""
+def image_field(verbose_name, help_text="") -> models.ForeignKey:
+    """An optional image of a page or a snippet (a contact's photo, a partner's
+    logo). Deleting the image leaves the page or snippet without one."""
     return models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=verbose_name,
@@ -15,6 +15,7 @@ def image_field(verbose_name) -> models.ForeignKey:
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=help_text,
     )
 
 

@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms_pages.blocks import FooterLinkBlock
+from cms_pages.models.mixins import image_field
 
 
 def localized_queryset(queryset):
@@ -59,14 +60,7 @@ class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
         default="English, Danish",
         help_text=_("Comma-separated, e.g. 'English, Danish, German'."),
     )
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = image_field(_("photo"))
     photo_alt = models.CharField(
         _("photo description"),
         max_length=250,
@@ -125,13 +119,8 @@ class PartnerOrganisation(TranslatableMixin, index.Indexed, models.Model):
 
     name = models.CharField(_("name"), max_length=160)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    logo = image_field(
+        _("logo"),
         help_text=_("The organisation's name is used as the logo's alt text."),
     )
     website = models.URLField(_("website"), blank=True)
