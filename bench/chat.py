@@ -180,19 +180,9 @@ def pairs_ensure(count: int) -> list[tuple[int, int, int]]:
     from django.db import transaction
     from django.test import override_settings
 
-    from community.models import Match
+    from bench.stored import active_pairs
 
-    def existing():
-        return list(
-            Match.objects.filter(
-                status=Match.Status.ACTIVE,
-                host__user__email__endswith=f"@{EMAIL_DOMAIN}",
-            )
-            .order_by("pk")
-            .values_list("conversation__pk", "host_id", "newcomer_id")
-        )
-
-    pairs = existing()
+    pairs = active_pairs(EMAIL_DOMAIN)
     if len(pairs) >= count:
         print(f"Reusing {count} matched pairs.")
         return pairs[:count]
@@ -230,7 +220,7 @@ def pairs_ensure(count: int) -> list[tuple[int, int, int]]:
         f"Made {count - len(pairs)} matched pairs in "
         f"{time.perf_counter() - started:.1f} s."
     )
-    return existing()[:count]
+    return active_pairs(EMAIL_DOMAIN)[:count]
 
 
 def members_sign_in(pairs) -> list[Member]:
@@ -279,25 +269,6 @@ def newest_ids(conversation_ids) -> dict[int, int]:
             pk__in=conversation_ids
         ).values_list("pk", "last_message_id")
     }
-
-
-def stored_client_ids(conversation_ids, after_id: int) -> list[str]:
-    from community.models import Message
-
-    return [
-        str(client_id)
-        for client_id in Message.objects.filter(
-            conversation_id__in=conversation_ids, pk__gt=after_id
-        ).values_list("client_id", flat=True)
-    ]
-
-
-def newest_message_id() -> int:
-    from django.db.models import Max
-
-    from community.models import Message
-
-    return Message.objects.aggregate(m=Max("pk"))["m"] or 0
 
 
 # --- daphne -----------------------------------------------------------------------
@@ -904,6 +875,8 @@ def main() -> None:
     warnings.filterwarnings("ignore", message="No directory at", module="django")
     django.setup()
     from django.core.management import call_command
+
+    from bench.stored import newest_message_id, stored_client_ids
 
     started = time.perf_counter()
     call_command("migrate", interactive=False, verbosity=0, skip_checks=True)

@@ -80,20 +80,10 @@ def pairs_ensure(count: int) -> list[tuple[int, int, int]]:
     from django.db import transaction
     from django.test import override_settings
 
-    from community.models import Match
+    from bench.stored import active_pairs
     from tests.factories import make_match, make_member
 
-    def existing():
-        return list(
-            Match.objects.filter(
-                status=Match.Status.ACTIVE,
-                host__user__email__endswith=f"@{EMAIL_DOMAIN}",
-            )
-            .order_by("pk")
-            .values_list("conversation__pk", "host_id", "newcomer_id")
-        )
-
-    pairs = existing()
+    pairs = active_pairs(EMAIL_DOMAIN)
     with override_settings(
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"
     ):
@@ -112,7 +102,7 @@ def pairs_ensure(count: int) -> list[tuple[int, int, int]]:
                     display_name=f"Soak newcomer {n}",
                 )
                 make_match(newcomer, host)
-    return existing()[:count]
+    return active_pairs(EMAIL_DOMAIN)[:count]
 
 
 def cookies_for(profile_ids) -> dict[int, str]:
@@ -131,25 +121,6 @@ def cookies_for(profile_ids) -> dict[int, str]:
         client.force_login(users[user_id])
         cookies[profile_id] = f"sessionid={client.cookies['sessionid'].value}"
     return cookies
-
-
-def stored_client_ids(conversation_ids, after_id: int) -> Counter:
-    from community.models import Message
-
-    return Counter(
-        str(client_id)
-        for client_id in Message.objects.filter(
-            conversation_id__in=conversation_ids, pk__gt=after_id
-        ).values_list("client_id", flat=True)
-    )
-
-
-def newest_message_id() -> int:
-    from django.db.models import Max
-
-    from community.models import Message
-
-    return Message.objects.aggregate(m=Max("pk"))["m"] or 0
 
 
 def schedule(minutes: float, redis, servers, terminate) -> list[tuple[float, callable]]:
@@ -177,6 +148,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
+    from bench.stored import newest_message_id, stored_client_ids
     from tests import chaos
 
     database_ensure()
@@ -246,7 +218,7 @@ def main() -> None:
             redis.stop()
 
     connections.close_all()
-    stored = stored_client_ids([c for c, _h, _n in pairs], after)
+    stored = Counter(stored_client_ids([c for c, _h, _n in pairs], after))
     sent = set(tally.sent)
     delivered = set(tally.delivered) & sent
     not_stored = sent - set(stored)

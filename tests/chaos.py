@@ -61,10 +61,38 @@ def _wait_listening(port: int, process: subprocess.Popen, timeout: float) -> boo
     return False
 
 
+# --- Processes of our own ------------------------------------------------------------
+
+
+class _ServerProcess:
+    """A server process of our own, its output appended to ``log_path``, in a
+    session of its own so killing it reaches nothing else."""
+
+    log_path: Path
+    process: subprocess.Popen | None = None
+
+    def _spawn(self, command: list[str], **popen) -> None:
+        with open(self.log_path, "ab") as log:
+            self.process = subprocess.Popen(
+                command,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                **popen,
+            )
+
+    def kill(self) -> None:
+        """kill -9: no goodbye to the clients, everything in it gone."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait()
+        self.process = None
+
+
 # --- Redis --------------------------------------------------------------------------
 
 
-class RedisServer:
+class RedisServer(_ServerProcess):
     """A ``redis-server`` of our own on a free port that keeps nothing on disk,
     so it can be killed and started again without touching anyone's data."""
 
@@ -85,20 +113,10 @@ class RedisServer:
     def start(self) -> RedisServer:
         command = [self.binary, "--bind", HOST, "--port", str(self.port)]
         command += ["--save", "", "--appendonly", "no", "--daemonize", "no"]
-        with open(self.log_path, "ab") as log:
-            self.process = subprocess.Popen(
-                command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-            )
+        self._spawn(command)
         if not _wait_listening(self.port, self.process, 15):
             raise RuntimeError(f"redis-server did not start on {self.port}")
         return self
-
-    def kill(self) -> None:
-        """kill -9: no goodbye to the clients, everything in it gone."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait()
-        self.process = None
 
     def stop(self) -> None:
         self.kill()
@@ -107,7 +125,7 @@ class RedisServer:
 # --- daphne -------------------------------------------------------------------------
 
 
-class DaphneServer:
+class DaphneServer(_ServerProcess):
     """A real ``daphne`` process serving config.asgi on a fixed port, so it can be
     killed and started again where the clients (the load balancer) expect it."""
 
@@ -127,24 +145,11 @@ class DaphneServer:
         command += ["--verbosity", "1", "config.asgi:application"]
         with open(self.log_path, "ab") as log:
             log.write(f"\n--- start {self.starts + 1}\n".encode())
-            self.process = subprocess.Popen(
-                command,
-                cwd=ROOT,
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        self._spawn(command, cwd=ROOT, env=self.env)
         self.starts += 1
         if not _wait_listening(self.port, self.process, 60):
             raise RuntimeError(f"daphne {self.label} did not start:\n{self.log()}")
         return self
-
-    def kill(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait()
-        self.process = None
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:

@@ -392,6 +392,21 @@ def make_match(sender, recipient):
     )
 
 
+def make_message(match, sender, body="Hello!", *, client_id=None):
+    """A Message ``sender`` writes in the conversation of ``match``, sent through
+    the service as the chat socket sends it."""
+    import uuid
+
+    from community.services.messaging import message_send
+
+    return message_send(
+        conversation_id=match.conversation.pk,
+        sender=sender,
+        body=body,
+        client_id=client_id or uuid.uuid4(),
+    ).message
+
+
 # --- community: accounts --------------------------------------------------------
 # Accounts as sign-up leaves them (a verified e-mail address, maybe no profile yet)
 # and photos as phones make them (EXIF, sideways orientation).

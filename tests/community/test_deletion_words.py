@@ -4,7 +4,6 @@ of every table, so also tables added later) is searched for it. The one place
 allowed to hold it is an open report's copy of a message, until the report is
 closed or old."""
 
-import uuid
 from datetime import timedelta
 
 import pytest
@@ -18,7 +17,7 @@ from community.jobs import jobs_run
 from community.models import CheckIn, InterestTag, Report
 from community.services.checkins import checkin_answer
 from community.services.events import event_signup
-from community.services.messaging import message_report, message_send
+from community.services.messaging import message_report
 from community.services.profiles import (
     DELETED_MEMBER_QUOTE_DAYS,
     account_delete,
@@ -33,6 +32,7 @@ from tests.factories import (
     make_event,
     make_match,
     make_member,
+    make_message,
     make_request,
 )
 
@@ -58,15 +58,6 @@ def places_holding(text: str) -> dict[tuple[str, str], int]:
                 if count:
                     found[(table, column.name)] = count
     return found
-
-
-def say(match, sender, body):
-    return message_send(
-        conversation_id=match.conversation.pk,
-        sender=sender,
-        body=body,
-        client_id=uuid.uuid4(),
-    ).message
 
 
 @pytest.fixture
@@ -109,10 +100,10 @@ def story(writer, coordinator, event_index):
     # The match they are in, with messages two of which were reported.
     hanne = make_member(role="host", display_name="Hanne Host")
     match = make_match(me, hanne)
-    say(match, me, f"Hello Hanne {MARK}")
-    rude = say(match, me, f"Something rude {MARK}")
-    ruder = say(match, me, f"Something ruder {MARK}")
-    say(match, hanne, "Hello Lucía, nice to meet you.")
+    make_message(match, me, f"Hello Hanne {MARK}")
+    rude = make_message(match, me, f"Something rude {MARK}")
+    ruder = make_message(match, me, f"Something ruder {MARK}")
+    make_message(match, hanne, "Hello Lucía, nice to meet you.")
     open_report = message_report(reporter=hanne, message=rude, reason="Unkind.")
     closed_report = message_report(reporter=hanne, message=ruder, reason="Unkind!")
     # The coordinator closes one in the admin (the admin's history names it).
@@ -239,7 +230,9 @@ def test_an_open_report_keeps_the_quote_only_for_the_retention_period(writer, st
 def test_quotes_of_members_who_stay_are_never_erased_by_the_job(host, newcomer):
     match = make_match(newcomer, host)
     report = message_report(
-        reporter=newcomer, message=say(match, host, "Rude words"), reason="Rude."
+        reporter=newcomer,
+        message=make_message(match, host, "Rude words"),
+        reason="Rude.",
     )
     Report.objects.filter(pk=report.pk).update(handled=True)
     assert deleted_member_quotes_erase() == 0

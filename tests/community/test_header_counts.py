@@ -3,7 +3,6 @@
 profile (community/auth_backends.py)."""
 
 import re
-import uuid
 
 import pytest
 from asgiref.sync import async_to_sync
@@ -20,10 +19,16 @@ from community.models import MatchRequest, Message, Profile
 from community.selectors.messaging import badge_counts
 from community.selectors.notices import header_counts
 from community.selectors.requests import ANSWERED_STATUSES
-from community.services.messaging import conversation_mark_read, message_send
+from community.services.messaging import conversation_mark_read
 from community.services.profiles import account_delete, profile_get_or_create_for
 from community.services.requests import request_answers_mark_seen
-from tests.factories import PASSWORD, make_account, make_match, make_member
+from tests.factories import (
+    PASSWORD,
+    make_account,
+    make_match,
+    make_member,
+    make_message,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,15 +44,6 @@ def _request(sender, recipient, status=Status.PENDING, **fields) -> MatchRequest
         status=status,
         **fields,
     )
-
-
-def _say(match, sender, body="Hello!"):
-    return message_send(
-        conversation_id=match.conversation.pk,
-        sender=sender,
-        body=body,
-        client_id=uuid.uuid4(),
-    ).message
 
 
 def member_notice_counts(*, user) -> dict[str, int]:
@@ -126,9 +122,9 @@ def test_header_counts_unread_messages_from_the_other_member_only(
     me = make_member(role="newcomer")
     host = make_member(role="host", capacity=2)
     match = make_match(host, me)
-    first = _say(match, host, "One")
-    _say(match, host, "Two")
-    _say(match, me, "Mine are never unread")
+    first = make_message(match, host, "One")
+    make_message(match, host, "Two")
+    make_message(match, me, "Mine are never unread")
     assert _counts(me, django_assert_num_queries)["unread_messages"] == 2
     assert _counts(host, django_assert_num_queries)["unread_messages"] == 1
 
@@ -139,7 +135,7 @@ def test_header_counts_unread_messages_from_the_other_member_only(
 
     # In a second conversation too.
     other = make_member(role="host", capacity=2)
-    _say(make_match(me, other), other)
+    make_message(make_match(me, other), other)
     assert _counts(me, django_assert_num_queries)["unread_messages"] == 2
 
     # A member who left keeps their (emptied) messages in my history, unread.
@@ -151,8 +147,8 @@ def test_header_counts_unread_messages_from_the_other_member_only(
 def test_badge_counts_for_the_socket_use_the_header_keys(newcomer, host):
     _request(host, newcomer)
     match = make_match(make_member(role="host"), newcomer)
-    _say(match, match.host)
-    _say(match, newcomer)
+    make_message(match, match.host)
+    make_message(match, newcomer)
     assert badge_counts(user_id=newcomer.user_id) == {
         "unread_messages": 1,
         "requests": 1,
@@ -195,9 +191,9 @@ def test_the_header_shows_the_members_badges_with_one_query(
     match = make_match(newcomer, make_member(role="host"))
     request_answers_mark_seen(profile=newcomer)  # the answers so far: seen
     _request(newcomer, make_member(role="host"), Status.EXPIRED)
-    _say(match, match.host, "One")
-    _say(match, match.host, "Two")
-    _say(match, newcomer, "Mine")
+    make_message(match, match.host, "One")
+    make_message(match, match.host, "Two")
+    make_message(match, newcomer, "Mine")
 
     with CaptureQueriesContext(connection) as captured:
         html = client.get(url).content.decode()

@@ -24,7 +24,7 @@ from community.services.messaging import (
 )
 from community.services.profiles import account_delete
 from community.services.requests import match_end
-from tests.factories import make_match, make_member
+from tests.factories import make_match, make_member, make_message
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +39,7 @@ def match(host, newcomer):
 
 
 def say(match, sender, body="Hello! Shall we meet on Saturday?", **kwargs):
-    return message_send(
-        conversation_id=match.conversation.pk,
-        sender=sender,
-        body=body,
-        client_id=kwargs.pop("client_id", uuid.uuid4()),
-    ).message
+    return make_message(match, sender, body, **kwargs)
 
 
 # --- Starting and sending ------------------------------------------------------------

@@ -28,10 +28,9 @@ from community.services.requests import match_end
 from community.services.safety import member_block
 from tests.factories import make_match, make_member
 from tests.live import run_async as run
+from tests.sockets import opens, session_cookie, socket
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-ORIGIN = (b"origin", b"http://testserver")
 
 
 @pytest.fixture(autouse=True)
@@ -48,21 +47,6 @@ def pair():
     newcomer = make_member(role="newcomer", display_name="Nadia Newcomer")
     match = make_match(newcomer, host)
     return host, newcomer, match
-
-
-def session_cookie(profile) -> bytes:
-    client = Client()
-    client.force_login(profile.user)
-    return f"sessionid={client.cookies['sessionid'].value}".encode()
-
-
-def socket(path: str, cookie: bytes | None, origin=ORIGIN) -> WebsocketCommunicator:
-    from config.asgi import application
-
-    headers = [origin] if origin else []
-    if cookie:
-        headers.append((b"cookie", cookie))
-    return WebsocketCommunicator(application, path, headers=headers)
 
 
 def chat_path(match, after: int = 0) -> str:
@@ -113,21 +97,20 @@ def send_frame(body="Hello there!", client_id=None) -> dict:
 
 def test_signed_out_and_cross_origin_connections_are_refused(pair):
     host, newcomer, match = pair
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
 
     async def scenario():
-        results = []
-        for communicator in (
-            socket(chat_path(match), None),
-            socket(chat_path(match), cookie, origin=(b"origin", b"http://evil.test")),
-            socket(chat_path(match), cookie, origin=None),
-            socket("/ws/notifications/", None),
-            socket("/ws/notifications/", cookie, origin=(b"origin", b"http://x.test")),
-        ):
-            ok, _ = await communicator.connect()
-            results.append(ok)
-            await communicator.disconnect()
-        return results
+        return [
+            await opens(chat_path(match), None),
+            await opens(
+                chat_path(match), cookie, origin=(b"origin", b"http://evil.test")
+            ),
+            await opens(chat_path(match), cookie, origin=None),
+            await opens("/ws/notifications/", None),
+            await opens(
+                "/ws/notifications/", cookie, origin=(b"origin", b"http://x.test")
+            ),
+        ]
 
     assert run(scenario) == [False, False, False, False, False]
 
@@ -136,7 +119,7 @@ def test_only_the_two_members_of_an_active_match_may_connect(pair):
     host, newcomer, match = pair
     stranger = make_member(role="host", display_name="Stig Stranger")
     other_pair = make_match(make_member(role="newcomer"), stranger)
-    cookies = {p: session_cookie(p) for p in (host, newcomer, stranger)}
+    cookies = {p: session_cookie(p.user) for p in (host, newcomer, stranger)}
 
     async def scenario():
         outcome = {}
@@ -147,9 +130,7 @@ def test_only_the_two_members_of_an_active_match_may_connect(pair):
             ("host elsewhere", cookies[host], chat_path(other_pair)),
             ("no such", cookies[host], "/ws/conversations/999999/"),
         ):
-            communicator = socket(path, cookie)
-            outcome[name], _ = await communicator.connect()
-            await communicator.disconnect()
+            outcome[name] = await opens(path, cookie)
         return outcome
 
     assert run(scenario) == {
@@ -164,15 +145,9 @@ def test_only_the_two_members_of_an_active_match_may_connect(pair):
 def test_an_ended_match_refuses_the_socket(pair):
     host, newcomer, match = pair
     match_end(match=match, by=host, reason="We live too far apart.")
-    cookie = session_cookie(newcomer)
+    cookie = session_cookie(newcomer.user)
 
-    async def scenario():
-        communicator = socket(chat_path(match), cookie)
-        ok, _ = await communicator.connect()
-        await communicator.disconnect()
-        return ok
-
-    assert run(scenario) is False
+    assert run(opens, chat_path(match), cookie) is False
 
 
 # --- Sending -------------------------------------------------------------------------
@@ -180,7 +155,7 @@ def test_an_ended_match_refuses_the_socket(pair):
 
 def test_a_message_is_stored_acknowledged_and_delivered_to_both(pair):
     host, newcomer, match = pair
-    cookies = session_cookie(host), session_cookie(newcomer)
+    cookies = session_cookie(host.user), session_cookie(newcomer.user)
 
     async def scenario():
         sender, receiver = await both_connected(match, cookies)
@@ -216,7 +191,7 @@ def test_a_message_is_stored_acknowledged_and_delivered_to_both(pair):
 
 def test_a_retried_client_id_is_stored_once_and_delivered_once(pair):
     host, newcomer, match = pair
-    cookies = session_cookie(host), session_cookie(newcomer)
+    cookies = session_cookie(host.user), session_cookie(newcomer.user)
 
     async def scenario():
         sender = await connected(chat_path(match), cookies[0])
@@ -263,7 +238,7 @@ BAD_FRAMES = [
 
 def test_bad_frames_get_an_error_and_the_socket_stays_up(pair):
     host, newcomer, match = pair
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
 
     async def scenario():
         communicator = await connected(chat_path(match), cookie)
@@ -290,7 +265,7 @@ def test_a_frame_over_64_kb_closes_the_socket_with_an_application_code(pair):
     """4413, not 1009: daphne may send only 1000 or 3000-4999 itself (1009 made
     it raise), and the page treats 4413 as final with a clear message."""
     host, newcomer, match = pair
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
 
     async def scenario():
         communicator = await connected(chat_path(match), cookie)
@@ -308,7 +283,7 @@ def test_a_frame_over_64_kb_closes_the_socket_with_an_application_code(pair):
 
 def test_the_rate_limit_answers_with_when_to_retry(pair):
     host, newcomer, match = pair
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
 
     async def scenario():
         communicator = await connected(chat_path(match), cookie)
@@ -342,7 +317,7 @@ def test_the_rate_limit_answers_with_when_to_retry(pair):
 
 def test_a_reconnecting_client_gets_everything_after_its_last_id_in_order(pair):
     host, newcomer, match = pair
-    cookies = session_cookie(host), session_cookie(newcomer)
+    cookies = session_cookie(host.user), session_cookie(newcomer.user)
 
     async def scenario():
         sender = await connected(chat_path(match), cookies[0])
@@ -377,7 +352,7 @@ def test_a_reconnecting_client_gets_everything_after_its_last_id_in_order(pair):
 
 def test_a_message_the_layer_lost_is_sent_with_the_next_one(pair, monkeypatch):
     host, newcomer, match = pair
-    cookie = session_cookie(newcomer)
+    cookie = session_cookie(newcomer.user)
     conversation_id = match.conversation.pk
 
     def send_quietly(body):
@@ -425,7 +400,7 @@ def test_a_message_the_layer_lost_is_sent_with_the_next_one(pair, monkeypatch):
 
 def test_reading_moves_the_watermark_and_tells_the_sender(pair):
     host, newcomer, match = pair
-    cookies = session_cookie(host), session_cookie(newcomer)
+    cookies = session_cookie(host.user), session_cookie(newcomer.user)
 
     async def scenario():
         sender, receiver = await both_connected(match, cookies)
@@ -451,7 +426,7 @@ def test_reading_moves_the_watermark_and_tells_the_sender(pair):
 
 def _closes_within_a_second(pair, end_access):
     host, newcomer, match = pair
-    cookie = session_cookie(newcomer)
+    cookie = session_cookie(newcomer.user)
 
     async def scenario():
         communicator = await connected(chat_path(match), cookie)
@@ -529,7 +504,7 @@ def test_logging_out_closes_that_sessions_sockets_only(pair):
 
 def test_the_notification_socket_counts_unread_messages_and_requests(pair):
     host, newcomer, match = pair
-    cookie = session_cookie(newcomer)
+    cookie = session_cookie(newcomer.user)
     conversation_id = match.conversation.pk
     someone = make_member(role="host", display_name="Birgit")
 

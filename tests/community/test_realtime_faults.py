@@ -21,10 +21,9 @@ from tests.community.test_realtime import (
     connected,
     next_of,
     send_frame,
-    session_cookie,
-    socket,
 )
 from tests.live import run_async as run
+from tests.sockets import session_cookie, socket
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -79,7 +78,7 @@ def test_a_send_is_stored_and_acknowledged_while_the_cache_is_away(
 ):
     host, newcomer, match = matched_pair
     with override_settings(CACHES=REDIS_AWAY):
-        cookie = session_cookie(host)  # the session lives on in the database
+        cookie = session_cookie(host.user)  # the session lives on in the database
 
         async def scenario():
             communicator = await opened(match, cookie)
@@ -96,7 +95,7 @@ def test_a_send_the_database_could_not_store_says_so_with_its_id_and_retry(
     matched_pair, monkeypatch, no_crash
 ):
     host, newcomer, match = matched_pair
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
     original = consumers.message_send
     failures = []
 
@@ -131,7 +130,7 @@ def test_a_dropped_database_connection_is_replaced_before_the_send_fails(
     matched_pair, monkeypatch, no_crash
 ):
     host, newcomer, match = matched_pair
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
     original = consumers.message_send
     dropped = []
 
@@ -156,7 +155,7 @@ def test_a_dropped_database_connection_is_replaced_before_the_send_fails(
 
 def test_a_rule_that_never_passes_says_not_to_retry(matched_pair, no_crash):
     host, newcomer, match = matched_pair
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
 
     async def scenario():
         communicator = await opened(match, cookie)
@@ -176,7 +175,7 @@ def test_a_fault_at_connect_closes_with_try_again_instead_of_crashing(
     matched_pair, monkeypatch, no_crash
 ):
     host, newcomer, match = matched_pair
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
 
     async def layer_away(group, channel):
         raise ConnectionError("Error 111 connecting to redis")
@@ -199,7 +198,7 @@ def test_a_layer_event_that_fails_leaves_the_socket_working(
     matched_pair, monkeypatch, no_crash
 ):
     host, newcomer, match = matched_pair
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
     original = consumers.ConversationConsumer._missed
     failed = []
 
@@ -236,7 +235,7 @@ def test_a_ping_flood_checks_the_database_once_and_every_ping_is_answered(
     matched_pair, monkeypatch, no_crash
 ):
     host, newcomer, match = matched_pair
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
     checks = counting(monkeypatch, consumers.ConversationConsumer, "_still_allowed")
 
     async def scenario():
@@ -256,7 +255,7 @@ def test_a_frame_flood_is_refused_cheaply_and_sends_keep_their_id(
     matched_pair, monkeypatch, no_crash
 ):
     host, newcomer, match = matched_pair
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
     checks = counting(monkeypatch, consumers.ConversationConsumer, "_still_allowed")
     flood = protocol.FRAME_BURST + 200
 
@@ -300,7 +299,7 @@ def test_read_receipts_in_a_flood_are_written_at_most_once_a_second(
         ).message.pk
         for n in range(20)
     ]
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
     writes = counting(monkeypatch, consumers.ConversationConsumer, "_mark_read")
 
     async def scenario():
@@ -322,7 +321,7 @@ def test_a_notification_ping_flood_checks_the_database_once(
     matched_pair, monkeypatch, no_crash
 ):
     host, newcomer, match = matched_pair
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
     counts = counting(monkeypatch, consumers.NotificationConsumer, "_counts")
 
     async def scenario():
@@ -390,7 +389,7 @@ def test_every_hostile_chat_frame_gets_a_defined_answer(
     matched_pair, raw, answer, no_crash
 ):
     host, newcomer, match = matched_pair
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
 
     async def scenario():
         communicator = await opened(match, cookie)
@@ -420,7 +419,7 @@ def test_every_hostile_chat_frame_gets_a_defined_answer(
 )
 def test_every_hostile_notification_frame_gets_an_error(matched_pair, raw, no_crash):
     host, newcomer, match = matched_pair
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
 
     async def scenario():
         communicator = await connected("/ws/notifications/", cookie)
@@ -439,7 +438,7 @@ def test_every_hostile_notification_frame_gets_an_error(matched_pair, raw, no_cr
 
 def test_binary_and_oversized_frames_on_the_notification_socket(matched_pair, no_crash):
     host, newcomer, match = matched_pair
-    cookie = session_cookie(host)
+    cookie = session_cookie(host.user)
 
     async def scenario():
         communicator = await connected("/ws/notifications/", cookie)

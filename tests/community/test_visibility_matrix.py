@@ -50,6 +50,7 @@ from tests.factories import (
     make_programme,
     make_request,
 )
+from tests.sockets import opens, session_cookie, socket
 
 TARGET = "Zenobia Target"
 REPORT_REASON = "Asked me for money twice after our first coffee."
@@ -613,28 +614,6 @@ def test_the_lists_read_the_blocks_in_one_query(crowd):
 # --- The two sockets --------------------------------------------------------------
 
 
-def _cookie(user) -> bytes | None:
-    """The session cookie of ``user`` signed in (None: signed out)."""
-    from django.test import Client
-
-    if user is None:
-        return None
-    client = Client()
-    client.force_login(user)
-    return f"sessionid={client.cookies['sessionid'].value}".encode()
-
-
-def _socket(path: str, cookie: bytes | None):
-    from channels.testing import WebsocketCommunicator
-
-    from config.asgi import application
-
-    headers = [(b"origin", b"http://testserver")]
-    if cookie:
-        headers.append((b"cookie", cookie))
-    return WebsocketCommunicator(application, path, headers=headers)
-
-
 def _chat(match) -> str:
     return f"/ws/conversations/{match.conversation.pk}/"
 
@@ -692,14 +671,12 @@ def test_the_chat_socket_opens_only_to_the_pair_of_an_active_match(
         "editor": (EditorFactory(), conversation, False),
     }
 
-    cookies = {name: _cookie(user) for name, (user, _m, _w) in attempts.items()}
+    cookies = {name: session_cookie(user) for name, (user, _m, _w) in attempts.items()}
 
     async def scenario():
         opened = {}
         for name, (_user, match, _wanted) in attempts.items():
-            communicator = _socket(_chat(match), cookies[name])
-            opened[name], _ = await communicator.connect()
-            await communicator.disconnect()
+            opened[name] = await opens(_chat(match), cookies[name])
         return opened
 
     opened = run_async(scenario)
@@ -730,12 +707,12 @@ def test_the_notification_socket_tells_each_user_only_their_own_counts(
         "editor": EditorFactory(),
     }
 
-    cookies = {name: _cookie(user) for name, user in users.items()}
+    cookies = {name: session_cookie(user) for name, user in users.items()}
 
     async def scenario():
         seen = {}
         for name in users:
-            communicator = _socket("/ws/notifications/", cookies[name])
+            communicator = socket("/ws/notifications/", cookies[name])
             ok, _ = await communicator.connect()
             seen[name] = await communicator.receive_json_from(timeout=3) if ok else None
             await communicator.disconnect()
@@ -771,16 +748,10 @@ def test_the_chat_socket_refuses_the_partner_of_a_deactivated_member(
     match = make_match(partner, target)
     target.user.is_active = False
     target.user.save()
-    cookie = _cookie(partner.user)
-
-    async def scenario():
-        communicator = _socket(_chat(match), cookie)
-        opened, _ = await communicator.connect()
-        await communicator.disconnect()
-        return opened
+    cookie = session_cookie(partner.user)
 
     assert visible_other(viewer=partner, pk=target.pk) is None
-    assert run_async(scenario) is False
+    assert run_async(opens, _chat(match), cookie) is False
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -792,12 +763,6 @@ def test_the_chat_socket_refuses_a_pair_with_a_block_between_them(
     target, partner = make_target(), viewer()
     match = make_match(partner, target)
     Block.objects.create(blocker=target, blocked=partner)  # as the race leaves it
-    cookie = _cookie(partner.user)
+    cookie = session_cookie(partner.user)
 
-    async def scenario():
-        communicator = _socket(_chat(match), cookie)
-        opened, _ = await communicator.connect()
-        await communicator.disconnect()
-        return opened
-
-    assert run_async(scenario) is False
+    assert run_async(opens, _chat(match), cookie) is False
