@@ -1,6 +1,7 @@
 from django import template
 
-from community.models import MAX_PARTY
+from community.models import MAX_PARTY, Profile
+from community.selectors.events import event_signup_state
 
 register = template.Library()
 
@@ -8,9 +9,6 @@ register = template.Library()
 @register.inclusion_tag("components/event_signup.html", takes_context=True)
 def event_signup_box(context, event) -> dict:
     """The sign-up box on an event page, for the visitor looking at it."""
-    from community.models import Profile
-    from community.selectors.events import event_signup_state
-
     request = context["request"]
     user = getattr(request, "user", None)
     profile = None
