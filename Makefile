@@ -32,11 +32,13 @@ seed: migrate
 	$(BIN)/python manage.py seed_demo
 
 # The scheduled jobs (community/jobs.py) run every minute beside the server and
-# stop with it.
+# stop with it. Links in e-mails lead to the address served (HOST, PORT) unless
+# WAGTAILADMIN_BASE_URL says otherwise.
 run: seed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving Velkomst at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	$(BIN)/python manage.py run_jobs --every 60 & JOBS=$$!; \
+	export WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}"; \
+	  $(BIN)/python manage.py run_jobs --every 60 & JOBS=$$!; \
 	  trap 'kill $$JOBS 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
 
