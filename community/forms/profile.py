@@ -26,7 +26,12 @@ from community.models.profiles import MIN_INTERESTS
 from community.services.photos import photo_clean
 from community.services.profiles import iso_language_codes
 from community.services.tags import MAX_TAG_LENGTH, clean_tag_name
-from community.text import MAX_PASSWORD_LENGTH, is_visible, without_hidden
+from community.text import (
+    MAX_PASSWORD_LENGTH,
+    contact_details_in,
+    is_visible,
+    without_hidden,
+)
 
 MAX_INTERESTS = 20
 MAX_LANGUAGES = 8
@@ -449,6 +454,17 @@ class GiveAndExpectForm(forms.ModelForm):
             )
         if not (self.instance and self.instance.photo):
             del self.fields["photo_remove"]
+
+    def clean_about(self) -> str:
+        about = self.cleaned_data.get("about", "")
+        if contact_details_in(about):
+            raise forms.ValidationError(
+                _(
+                    "Please leave out phone numbers and e-mail addresses. Once you "
+                    "are matched, you can write to each other here."
+                )
+            )
+        return about
 
     def clean_photo_upload(self):
         upload = self.cleaned_data.get("photo_upload")

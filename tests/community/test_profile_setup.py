@@ -153,6 +153,27 @@ def test_host_step_asks_for_time_and_capacity(member_client):
     assert "capacity" in form.errors
 
 
+@pytest.mark.parametrize(
+    "about",
+    ["Call me: +45 12 34 56 78", "Write to me@example.dk", "Ring 12345678"],
+)
+def test_about_me_refuses_phone_numbers_and_email_addresses(member_client, about):
+    """As its help text says: contact details stay out of the profile; what was
+    typed stays in the form, and nothing is saved."""
+    _step(member_client, 1, {**STEP_1, "role": "newcomer"})
+    response = _step(member_client, 4, {**STEP_4_NEWCOMER, "about": about})
+    assert response.status_code == 200
+    assert "Please leave out phone numbers and e-mail addresses" in response.text
+    assert Profile.objects.get(user=member_client.user).about == ""
+
+
+def test_about_me_may_name_years_and_ages(member_client):
+    about = "We lived in Madrid 2010-2020; the children are 4, 7 and 12."
+    _step(member_client, 1, {**STEP_1, "role": "newcomer"})
+    _step(member_client, 4, {**STEP_4_NEWCOMER, "about": about})
+    assert Profile.objects.get(user=member_client.user).about == about
+
+
 def test_language_rows_refuse_duplicates_and_unknown_codes(member_client, aarhus):
     response = _step(
         member_client, 2, _step_2(aarhus, ("en", "fluent"), ("en", "learning"))
