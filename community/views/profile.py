@@ -5,6 +5,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,6 +26,7 @@ from community.forms.profile import (
 from community.forms.wheel import WheelForm
 from community.models import Profile, Role
 from community.permissions import login_required_with_profile, member_required
+from community.selectors.home import member_home
 from community.selectors.pairs import wheel_answers
 from community.selectors.visibility import visible_other
 from community.services.data_export import member_data_export
@@ -117,9 +119,23 @@ def _first_open_step(profile: Profile) -> int:
 
 @login_required_with_profile
 def home(request: HttpRequest) -> HttpResponse:
-    if request.profile.missing_for_browsing():
+    """The member's home: where they stand and what to do next."""
+    if request.profile.is_deleted:
+        return redirect_to_login(request.get_full_path())
+    if not request.profile.role:
+        # Nothing set up yet (just signed up): straight to the first step.
         return redirect("community:profile_setup")
-    return redirect("community:suggested")
+    home = member_home(profile=request.profile)
+    return render(
+        request,
+        "community/home.html",
+        {
+            "home": home,
+            "state": home.state.value,
+            "setup_step_title": _step_title(home.setup.step) if home.setup else "",
+            "last_step": LAST_STEP,
+        },
+    )
 
 
 @login_required_with_profile
