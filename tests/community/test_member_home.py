@@ -156,6 +156,9 @@ def test_an_answered_check_in_and_a_past_event_are_not_shown(
     assert "Check-in due" not in page
     assert "Last year's picnic" not in page
     assert "You have not signed up for anything coming up." in page
+    # Nothing unread: the next step is to agree on a meeting.
+    assert "Write to each other and agree when and where to meet." in page
+    assert "Write to Hanne Host" in page
 
 
 def test_another_members_state_never_shows(login, home_page, matched_pair):
