@@ -269,6 +269,7 @@ class SiteWithMembers:
         name → URL."""
         site = self.danish if language == "da" else self.english
         members = {
+            "member home": ("community:home", ()),
             "member directory": ("community:directory", ()),
             "suggestions": ("community:suggested", ()),
             "a profile": ("community:profile_detail", (self.asking.pk,)),
