@@ -70,8 +70,9 @@ def test_the_chat_box_shows_its_limit_and_has_a_place_for_its_message(
     box = _textarea(html, "body")
     assert f'maxlength="{MAX_MESSAGE_LENGTH}"' in box
     assert 'aria-describedby="chat-body-help"' in box
-    assert re.search(
-        r'<p class="form-error" id="chat-body-error" data-chat-error hidden>', html
+    assert (
+        '<p class="form-error" id="chat-body-error" role="alert" '
+        "data-chat-error hidden></p>" in html
     )
     text = _json_script(html, "chat-text")
     assert text["empty"] == "Write something before you send."
@@ -91,7 +92,7 @@ def test_an_empty_send_without_javascript_shows_the_message_by_the_box(
 
     assert response.status_code == 400
     assert re.search(
-        r'<p class="form-error" id="chat-body-error" data-chat-error>'
+        r'<p class="form-error" id="chat-body-error" role="alert" data-chat-error>'
         r"Write something before you send.</p>",
         response.text,
     )
