@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+DEBUG ?= false
 
 .PHONY: run test lint format bench install install-dev browser migrate seed clean messages
 
@@ -33,11 +34,12 @@ seed: migrate
 
 # The scheduled jobs (community/jobs.py) run every minute beside the server and
 # stop with it. Links in e-mails lead to the address served (HOST, PORT) unless
-# WAGTAILADMIN_BASE_URL says otherwise.
+# WAGTAILADMIN_BASE_URL says otherwise. DEBUG is off, so the site's own 404 and
+# 500 pages show; `make run DEBUG=true` shows Django's debug pages instead.
 run: seed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving Velkomst at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	export WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}"; \
+	export WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" DEBUG="$(DEBUG)"; \
 	  $(BIN)/python manage.py run_jobs --every 60 & JOBS=$$!; \
 	  trap 'kill $$JOBS 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application

@@ -24,6 +24,9 @@ class MessageForm(forms.Form):
                 "rows": 3,
                 "maxlength": MAX_MESSAGE_LENGTH,
                 "class": "form-textarea chat-composer__input",
+                # The limit and the advice under the box
+                # (templates/community/conversation.html).
+                "aria-describedby": "chat-body-help",
             }
         ),
         error_messages={"required": _("Write something before you send.")},
@@ -34,6 +37,12 @@ class MessageForm(forms.Form):
     client_id = forms.CharField(
         widget=forms.HiddenInput, required=False, initial=uuid.uuid4
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The browser's limit is the rule's, not the parse limit above (which
+        # Django writes into the widget's maxlength).
+        self.fields["body"].widget.attrs["maxlength"] = MAX_MESSAGE_LENGTH
 
     def clean_client_id(self) -> uuid.UUID:
         try:

@@ -26,6 +26,14 @@ class _Text(forms.CharField):
             without_hidden(value) if isinstance(value, str) else value
         )
 
+    def widget_attrs(self, widget):
+        # The browser's maxlength is the rule's limit the widget names, not the
+        # parse limit (which Django would otherwise write over it).
+        attrs = super().widget_attrs(widget)
+        if "maxlength" in widget.attrs:
+            attrs.pop("maxlength", None)
+        return attrs
+
 
 class _TextArea(forms.Textarea):
     def __init__(self, rows: int, maxlength: int):
@@ -50,7 +58,10 @@ class _ConfirmExpectations(forms.BooleanField):
 class MatchRequestForm(forms.Form):
     message = _Text(
         label=_("Your message"),
-        help_text=_("Say hello and why you'd like to meet — at least 30 characters"),
+        help_text=_(
+            "Say hello and why you'd like to meet: at least 30 characters, "
+            "at most 2,000."
+        ),
         max_length=_PARSE_LIMIT,
         widget=_TextArea(rows=7, maxlength=MAX_REQUEST_MESSAGE),
         error_messages={
@@ -65,7 +76,10 @@ class MatchRequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["message"].widget.attrs["minlength"] = MIN_REQUEST_MESSAGE
+        attrs = self.fields["message"].widget.attrs
+        attrs["minlength"] = MIN_REQUEST_MESSAGE
+        # static/js/char-count.js counts what is typed against both limits.
+        attrs["data-char-count"] = ""
 
 
 class AcceptForm(forms.Form):

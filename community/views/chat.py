@@ -42,7 +42,8 @@ CHAT_TEXT = {
     "offline": gettext_lazy("Offline, reconnecting…"),
     "ended": gettext_lazy("This match has ended. The conversation is read-only now."),
     "signedOut": gettext_lazy("Signed out. Log in again to keep chatting."),
-    "tooLong": gettext_lazy("A message can have at most 4000 characters."),
+    "empty": gettext_lazy("Write something before you send."),
+    "tooLong": gettext_lazy("A message can have at most 4,000 characters."),
     "retrying": gettext_lazy("Not sent yet, trying again…"),
     "tooBig": gettext_lazy(
         "The connection was closed because it received too much data at once. "

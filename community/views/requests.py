@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from community.forms.requests import (
@@ -46,6 +47,15 @@ from community.views.broken_rules import (
     message_on_broken_rule,
 )
 from community.wheel import wheel_is_filled, wheel_slices
+
+# The words static/js/char-count.js shows under the request's message, translated
+# here; it fills in the numbers.
+CHAR_COUNT_TEXT = {
+    # Translators: a live count under a text box, e.g. "12 of at least 30 characters".
+    "atLeast": gettext_lazy("%(count)s of at least %(min)s characters"),
+    # Translators: a live count under a text box, e.g. "42 of at most 2,000 characters".
+    "atMost": gettext_lazy("%(count)s of at most %(max)s characters"),
+}
 
 
 def _expectation_statement(request: HttpRequest) -> str:
@@ -102,6 +112,7 @@ def request_create(request: HttpRequest, pk: int) -> HttpResponse:
             "relation": relation,
             "form": form,
             "expectation_statement": _expectation_statement(request),
+            "char_count_text": CHAR_COUNT_TEXT,
         },
     )
 

@@ -1,9 +1,15 @@
-"""One machine, zero configuration: what ``make run`` uses."""
+"""One machine, zero configuration: what ``make run`` uses.
+
+DEBUG is off by default, so the site shows its own 404 and 500 pages, as a
+visitor will see them (Django's debug pages list every URL pattern and are
+980 px wide on a phone). ``make run DEBUG=true`` turns it on for a developer:
+the debug pages, and edited templates and static files show on the next request.
+"""
 
 from .base import *  # noqa: F403
 from .base import env
 
-DEBUG = env.bool("DEBUG", default=True)
+DEBUG = env.bool("DEBUG", default=False)
 # Only for this machine; production refuses to start without a real SECRET_KEY.
 SECRET_KEY = env(
     "SECRET_KEY", default="django-insecure-velkomst-local-development-only"

@@ -330,16 +330,41 @@
   });
 
   // --- The composer -------------------------------------------------------------------
+  // An empty or too-long send is refused next to the box, in words, and nothing
+  // is sent; the message goes away once the text changes.
+  const errorEl = form ? form.querySelector("[data-chat-error]") : null;
+  const helpId = form ? form.querySelector("[data-chat-help]").id : "";
+
+  function showError(text) {
+    errorEl.textContent = text;
+    errorEl.hidden = false;
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", `${errorEl.id} ${helpId}`);
+    input.focus();
+  }
+
+  function clearError() {
+    if (errorEl.hidden) return;
+    errorEl.hidden = true;
+    errorEl.textContent = "";
+    input.removeAttribute("aria-invalid");
+    input.setAttribute("aria-describedby", helpId);
+  }
+
   if (form && input) {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const body = input.value.trim();
-      if (!body) return;
-      if (body.length > MAX_LENGTH) {
-        input.setCustomValidity(TEXT.tooLong);
-        input.reportValidity();
+      if (!body) {
+        showError(TEXT.empty);
         return;
       }
+      // Counted as the server counts: an emoji is one character.
+      if (Array.from(body).length > MAX_LENGTH) {
+        showError(TEXT.tooLong);
+        return;
+      }
+      clearError();
       const entry = { client_id: newClientId(), body };
       outbox.push(entry);
       saveOutbox();
@@ -349,7 +374,7 @@
       input.focus();
     });
     input.addEventListener("input", () => {
-      input.setCustomValidity("");
+      clearError();
       const now = Date.now();
       if (now - lastTyping > 2000 && input.value.trim()) {
         lastTyping = now;

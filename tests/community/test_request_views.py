@@ -54,7 +54,10 @@ def test_the_request_form_shows_the_message_field_and_the_expectations(
     page = login(newcomer).get(url("request_create", host.pk)).content.decode()
     assert "Ask Hanne Host to match" in page
     assert "Your message" in page
-    assert "Say hello and why you&#x27;d like to meet — at least 30 characters" in page
+    assert (
+        "Say hello and why you&#x27;d like to meet: at least 30 characters, "
+        "at most 2,000." in page
+    )
     assert "I have read and accept the programme&#x27;s expectations" in page
     assert "at least six months" in page  # the default expectation statement
 
