@@ -34,8 +34,9 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Least
 from django.db.models.lookups import GreaterThan
 
-from community.matching.reads import distances_from, tags_of
-from community.matching.score import Weights, children_bands, geo_points
+from community.matching.geography import geo_points_from
+from community.matching.reads import municipality_points, tags_of
+from community.matching.score import Weights, children_bands
 from community.models import (
     Household,
     Profile,
@@ -209,11 +210,8 @@ class Score(Expression):
         self.age_group = me.age_group
         self.household = me.household
         self.bands = sorted(children_bands(me))
-        self.geo = {
-            pk: points
-            for pk, d in distances_from(me.municipality_id).items()
-            if (points := geo_points(d, w))
-        }
+        # My municipality's points for each municipality: one lookup per row.
+        self.geo = geo_points_from(municipality_points(), me.municipality_id, w)
         # Facets I have tags without a bit in: counted through the tag table.
         self.through_tables = self._through_table_parts()
 
