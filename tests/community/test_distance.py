@@ -190,3 +190,84 @@ def test_event_areas_are_the_regions():
     from community.models import Region
 
     assert {v for v, _l in EventPage.Area.choices} - {""} == set(Region.values)
+
+
+@pytest.mark.django_db
+def test_of_equal_scores_the_nearer_member_comes_first():
+    """Whole points tie members a few km apart: the nearer is listed first."""
+    from community.matching.geography import same_region
+    from community.matching.reads import distances_from, municipality_points
+    from community.matching.score import geo_points
+    from community.models import Municipality
+
+    aarhus = Municipality.objects.get(name="Aarhus")
+    points, weights = municipality_points(), Weights.from_settings()
+    by_points = {}
+    for pk, km in distances_from(aarhus.pk).items():
+        if pk != aarhus.pk:
+            same = same_region(points, aarhus.pk, pk)
+            by_points.setdefault(geo_points(km, weights, same_region=same), []).append(
+                (round(km), pk)
+            )
+    near, far = next(
+        sorted(group)[:2]
+        for group in by_points.values()
+        if len({km for km, _pk in group}) > 1
+    )
+    newcomer = make_member(role="newcomer", municipality="Aarhus")
+    # The farther one joins last (the highest pk), which alone would rank it first.
+    nearer = make_member(role="host", municipality=Municipality.objects.get(pk=near[1]))
+    farther = make_member(role="host", municipality=Municipality.objects.get(pk=far[1]))
+    rows = list(
+        ranked(newcomer, Profile.objects.all()).values_list("pk", "match_score")
+    )
+    assert dict(rows)[nearer.pk] == dict(rows)[farther.pk]
+    order = [pk for pk, _score in rows]
+    assert order.index(nearer.pk) < order.index(farther.pk)
+
+
+def _municipality_near(km_wanted: float):
+    """The municipality whose town hall lies nearest ``km_wanted`` from Aarhus'."""
+    from community.matching.reads import distances_from
+    from community.models import Municipality
+
+    aarhus = Municipality.objects.get(name="Aarhus")
+    distances = distances_from(aarhus.pk)
+    pk = min(distances, key=lambda pk: abs(distances[pk] - km_wanted))
+    return Municipality.objects.get(pk=pk)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("more_interests", [1, 2])
+def test_in_the_database_100_km_does_not_outrank_30_km_on_an_interest_or_two(
+    more_interests,
+):
+    interests = ("Hiking", "Cooking", "Board games")
+    newcomer = make_member(role="newcomer", municipality="Aarhus", interests=interests)
+    near = make_member(
+        role="host", municipality=_municipality_near(30), interests=interests[:1]
+    )
+    far = make_member(
+        role="host",
+        municipality=_municipality_near(100),
+        interests=interests[: 1 + more_interests],
+    )
+    rows = list(
+        ranked(newcomer, Profile.objects.all()).values_list("pk", "match_score")
+    )
+    order = [pk for pk, _score in rows]
+    assert order.index(near.pk) < order.index(far.pk)
+    explained = explain(newcomer, tags_attach([near, far]))
+    assert dict(rows)[near.pk] == explained[near.pk].score
+    assert dict(rows)[far.pk] == explained[far.pk].score
+
+
+@pytest.mark.django_db
+def test_in_the_database_nearer_ranks_higher_with_the_rest_equal():
+    newcomer = make_member(role="newcomer", municipality="Aarhus")
+    hosts = [
+        make_member(role="host", municipality=_municipality_near(km))
+        for km in (120, 80, 50, 25, 0)  # created farthest first: pk alone is no help
+    ]
+    order = [p.pk for p in ranked(newcomer, Profile.objects.all())]
+    assert order == [host.pk for host in reversed(hosts)]
