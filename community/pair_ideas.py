@@ -5,7 +5,9 @@ tag themselves with specific interests (sailing, baking, museums...). This
 module knows which interests belong to which category, and scores an idea by
 the pair's interests it speaks to: an interest both share counts double, an
 interest named in the idea's title counts most, and ideas that suit children
-score for pairs with children. Every point comes with its reason in words.
+score for pairs with children. Every point comes with its reason in words; an
+idea shows the one or two that weigh most, and a list of ideas does not repeat
+a reason another idea already gave when it has one of its own left.
 """
 
 from collections.abc import Mapping
@@ -60,6 +62,7 @@ SHARED = 2
 ONE_SIDE = 1
 IN_TITLE = 3
 CHILDREN = 1
+SHOWN_REASONS = 2
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,9 @@ class Idea:
 class Fit:
     idea: Idea
     score: int = 0
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # the ones shown
+    # Every reason with its weight, heaviest first (``reasons`` is chosen here).
+    candidates: list[tuple[int, str]] = field(default_factory=list)
     page: object = None  # the ActivityIdeaPage, set by the selector
 
 
@@ -101,19 +106,27 @@ def idea_fit(
         if not named and not categories & idea.categories:
             continue
         both = interest in mine and interest in theirs
-        fit.score += (IN_TITLE if named else 0) + (SHARED if both else ONE_SIDE)
+        weight = (IN_TITLE if named else 0) + (SHARED if both else ONE_SIDE)
+        fit.score += weight
         if both:
             reason = _("you both like %(interest)s")
         elif interest in mine:
             reason = _("you like %(interest)s")
         else:
             reason = _("%(name)s likes %(interest)s")
-        fit.reasons.append(
-            reason % {"interest": names.get(interest, interest), "name": other_name}
+        fit.candidates.append(
+            (
+                weight,
+                reason
+                % {"interest": names.get(interest, interest), "name": other_name},
+            )
         )
     if with_children and idea.suits_children:
         fit.score += CHILDREN
-        fit.reasons.append(_("good with children"))
+        fit.candidates.append((CHILDREN, _("good with children")))
+    # Heaviest first; equal weights keep the interests' alphabetical order.
+    fit.candidates.sort(key=lambda candidate: -candidate[0])
+    fit.reasons = [reason for _weight, reason in fit.candidates[:SHOWN_REASONS]]
     return fit
 
 
@@ -122,4 +135,10 @@ def ideas_ranked(ideas, *, limit: int = 4, **pair) -> list[Fit]:
     fits = [idea_fit(idea, **pair) for idea in ideas]
     fits = [fit for fit in fits if fit.score > 0]
     fits.sort(key=lambda fit: (-fit.score, fit.idea.title))
-    return fits[:limit]
+    fits = fits[:limit]
+    given: set[str] = set()
+    for fit in fits:
+        fresh = [reason for _w, reason in fit.candidates if reason not in given]
+        fit.reasons = fresh[:SHOWN_REASONS] or fit.reasons[:1]
+        given.update(fit.reasons)
+    return fits

@@ -1194,6 +1194,7 @@ class EventSpec:
     capacity: int | None = None
     winter: EventSpec | None = None
     """Used instead when the event falls in a winter month; same slug."""
+    area: str = "midtjylland"  # EventPage.Area: the demo's events are in Aarhus
 
 
 WINTER_MONTHS = (11, 12, 1, 2, 3)

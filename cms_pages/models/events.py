@@ -64,6 +64,18 @@ class EventPage(ImageWithAltText, Page):
         DANISH = "da", _("Danish")
         BOTH = "en-da", _("English and Danish")
 
+    class Area(models.TextChoices):
+        """Where an event is held, as Denmark's regions (the same values as
+        ``community.models.Region``; tests/cms_pages hold them equal). Empty:
+        open to members from all areas, or online."""
+
+        EVERYWHERE = "", _("All areas (or online)")
+        HOVEDSTADEN = "hovedstaden", _("Capital Region of Denmark")
+        SJAELLAND = "sjaelland", _("Region Zealand")
+        SYDDANMARK = "syddanmark", _("Region of Southern Denmark")
+        MIDTJYLLAND = "midtjylland", _("Central Denmark Region")
+        NORDJYLLAND = "nordjylland", _("North Denmark Region")
+
     class Audience(models.TextChoices):
         EVERYONE = "everyone", _("Everyone")
         HOSTS = "hosts", _("Hosts")
@@ -80,6 +92,17 @@ class EventPage(ImageWithAltText, Page):
         max_length=250,
         help_text=_(
             "Street, postcode and town, e.g. 'Hack Kampmanns Plads 2, 8000 Aarhus C'."
+        ),
+    )
+    area = models.CharField(
+        _("area"),
+        max_length=20,
+        choices=Area.choices,
+        blank=True,
+        default=Area.EVERYWHERE,
+        help_text=_(
+            "The region the event is held in. Matched pairs are shown events "
+            "in a region where one of them lives, and events for all areas."
         ),
     )
     language = models.CharField(
@@ -114,7 +137,8 @@ class EventPage(ImageWithAltText, Page):
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("When")),
         MultiFieldPanel(
-            [FieldPanel("place_name"), FieldPanel("address")], heading=_("Where")
+            [FieldPanel("place_name"), FieldPanel("address"), FieldPanel("area")],
+            heading=_("Where"),
         ),
         FieldRowPanel(
             [FieldPanel("language"), FieldPanel("audience"), FieldPanel("capacity")],

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import math
 
+from community.matching.score import Weights, geo_points
+
 # Municipality id → (latitude, longitude, region).
 Points = dict[int, tuple[float, float, str]]
 
@@ -38,3 +40,25 @@ def municipality_ids_within(
     points: Points, municipality_id: int, km: float
 ) -> list[int]:
     return [pk for pk, d in distances_from(points, municipality_id).items() if d <= km]
+
+
+def same_region(points: Points, a: int | None, b: int | None) -> bool:
+    """Whether municipalities ``a`` and ``b`` (both known) lie in one region."""
+    return a in points and b in points and points[a][2] == points[b][2]
+
+
+def geo_points_from(
+    points: Points, municipality_id: int | None, weights: Weights
+) -> dict[int, int]:
+    """Geography points (``score.geo_points``) for a member in
+    ``municipality_id`` and one in each municipality, zeros left out: the table
+    the SQL score looks a candidate's municipality up in."""
+    return {
+        pk: p
+        for pk, d in distances_from(points, municipality_id).items()
+        if (
+            p := geo_points(
+                d, weights, same_region=same_region(points, municipality_id, pk)
+            )
+        )
+    }

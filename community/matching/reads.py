@@ -13,13 +13,19 @@ from django.db.models import Prefetch, QuerySet
 
 from community.matching import geography
 from community.matching.geography import Points
-from community.matching.reasons import Explanation, reasons, words_translated
+from community.matching.reasons import (
+    Explanation,
+    distance_words,
+    reasons,
+    words_translated,
+)
 from community.matching.score import (
     FacetTags,
     MatchProfile,
     TagRef,
     Weights,
     score,
+    strength,
 )
 from community.models import (
     Municipality,
@@ -234,20 +240,34 @@ def explain(me: Profile, profiles: list[Profile]) -> dict[int, Explanation]:
     my_tags = tags_of(me)
     words = words_translated()
     result = {}
+    out_of = weights.max_total
     for profile in profiles:
         their_tags = tags_of(profile)
         other = MatchProfile.from_tags(profile, their_tags)
+        distance_km = distances.get(profile.municipality_id)
+        away = distance_words(
+            distance_km if profile.municipality_id is not None else None,
+            same_municipality=me.municipality_id is not None
+            and me.municipality_id == profile.municipality_id,
+            words=words,
+        )
         match = score(
             mine,
             other,
-            distance_km=distances.get(profile.municipality_id),
+            distance_km=distance_km,
+            same_region=geography.same_region(
+                points, me.municipality_id, profile.municipality_id
+            ),
             weights=weights,
         )
         if match is None:
-            result[profile.pk] = Explanation(0, [], {})
+            result[profile.pk] = Explanation(0, [], {}, out_of, "", away)
             continue
         result[profile.pk] = Explanation(
             score=match.total,
+            out_of=out_of,
+            strength=str(words[strength(match.total, weights)]),
+            distance=away,
             reasons=reasons(
                 mine,
                 my_tags,

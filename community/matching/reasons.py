@@ -27,6 +27,9 @@ class Explanation:
     score: int
     reasons: list[str]
     shared: dict[str, frozenset[int]]
+    out_of: int = 100  # the best possible score (``Weights.max_total``)
+    strength: str = ""  # "Strong match", "Good match", "Some things in common"
+    distance: str = ""  # "About 40 km away", "In your municipality"
 
 
 # What ``explain`` says, translated once per call rather than once per card.
@@ -44,8 +47,16 @@ _WORDS = {
     "singles": gettext_lazy("You both live on your own"),
     "children": gettext_lazy("Your children are of similar ages"),
     "same_place": gettext_lazy("You both live in %(place)s"),
-    "same_region": gettext_lazy("You live %(km)d km apart, both in the %(region)s"),
-    "apart": gettext_lazy("You live %(km)d km apart"),
+    "same_region": gettext_lazy(
+        "You live about %(km)d km apart, both in the %(region)s"
+    ),
+    "apart": gettext_lazy("You live about %(km)d km apart"),
+    "here": gettext_lazy("In your municipality"),
+    "close": gettext_lazy("Less than 5 km away"),
+    "away": gettext_lazy("About %(km)d km away"),
+    "strong": gettext_lazy("Strong match"),
+    "good": gettext_lazy("Good match"),
+    "some": gettext_lazy("Some things in common"),
     "and": gettext_lazy("and"),
     # Translators: This string is used as a separator between list elements
     ", ": gettext_lazy(", "),
@@ -188,6 +199,29 @@ def _as_object(name: str, languages) -> str:
     return name[:1].lower() + name[1:]
 
 
+def rounded_km(km: float) -> int:
+    """A distance as members see it, never more exact than this: to 5 km
+    under 50 km, to 10 km from there (town hall to town hall is no closer to
+    the truth, and a member's address is theirs)."""
+    step = 5 if km < 47.5 else 10
+    return int(step * round(km / step))
+
+
+def distance_words(
+    distance_km: float | None, *, same_municipality: bool, words: Words
+) -> str:
+    """How far away a member lives, in words: "In your municipality", "About
+    40 km away"; empty when either place is unknown."""
+    if same_municipality:
+        return str(words["here"])
+    if distance_km is None:
+        return ""
+    km = rounded_km(distance_km)
+    if km < 5:
+        return str(words["close"])
+    return str(words["away"]) % {"km": km}
+
+
 def _place_reasons(
     me: MatchProfile,
     other: MatchProfile,
@@ -200,7 +234,7 @@ def _place_reasons(
         return []
     if me.municipality_id == other.municipality_id:
         return [words["same_place"] % {"place": place}]
-    km = round(match.distance_km or 0)
+    km = max(5, rounded_km(match.distance_km or 0))
     if region is not None:
         return [words["same_region"] % {"km": km, "region": region}]
     return [words["apart"] % {"km": km}]

@@ -12,8 +12,11 @@ Score parts (weights in ``settings.VELKOMST_MATCH_WEIGHTS``, see ``Weights``):
 - professional background: ``profession`` per shared one, at most
   ``max_professions``; hopes: ``hope`` per shared hope, at most ``max_hopes``.
 - age: ``same_age`` for the same age group, ``adjacent_age`` for the next one.
-- geography: ``geo`` points when both live in the same municipality, falling in a
-  straight line to 0 at ``geo_range_km`` between the town halls.
+- geography: ``geo`` points when both live in the same municipality, falling
+  with the square of the distance between the town halls to 0 at
+  ``geo_range_km`` (so the first tens of km count most: 30 km keeps about two
+  thirds, 100 km a tenth), plus ``same_region`` when both live in the same
+  region (in Denmark mostly: on the same side of the water).
 - household: ``both_families`` when both are families with children, else
   ``same_household`` for the same kind of household; ``children_overlap`` when
   their children share an age band.
@@ -21,7 +24,9 @@ Score parts (weights in ``settings.VELKOMST_MATCH_WEIGHTS``, see ``Weights``):
   hosts with room come first (as buddy programmes do).
 
 A host and a newcomer only: two members of the same role are not candidates.
-The score is symmetric: ``score(a, b) == score(b, a)``.
+The score is symmetric: ``score(a, b) == score(b, a)``. With the default
+weights the best possible score is 100 (``Weights.max_total``), which members
+see as "82 of 100 points" and in words (``strength``).
 """
 
 from __future__ import annotations
@@ -44,29 +49,47 @@ CHILDREN_BANDS = ("children_0_5", "children_6_12", "children_13_17")
 
 @dataclass(frozen=True)
 class Weights:
-    language: int = 10
+    language: int = 8
     max_languages: int = 2
-    learning_help: int = 5
-    interest: int = 8
+    learning_help: int = 4
+    interest: int = 5
     max_interests: int = 5
-    profession: int = 6
+    profession: int = 4
     max_professions: int = 2
-    hope: int = 3
+    hope: int = 2
     max_hopes: int = 3
-    same_age: int = 6
-    adjacent_age: int = 3
-    geo: int = 15
+    same_age: int = 5
+    adjacent_age: int = 2
+    geo: int = 20
     geo_range_km: int = 150
-    both_families: int = 6
-    same_household: int = 4
+    same_region: int = 5
+    both_families: int = 4
+    same_household: int = 3
     children_overlap: int = 2
-    free_place: int = 8
+    free_place: int = 5
 
     @classmethod
     def from_settings(cls) -> Weights:
         known = {f.name for f in fields(cls)}
         configured = getattr(settings, "VELKOMST_MATCH_WEIGHTS", {}) or {}
         return cls(**{k: int(v) for k, v in configured.items() if k in known})
+
+    @property
+    def max_total(self) -> int:
+        """The best score two members can have: the scale scores are shown on."""
+        return (
+            self.language * self.max_languages
+            + self.learning_help
+            + self.interest * self.max_interests
+            + self.profession * self.max_professions
+            + self.hope * self.max_hopes
+            + max(self.same_age, self.adjacent_age)
+            + self.geo
+            + self.same_region
+            + max(self.both_families, self.same_household)
+            + self.children_overlap
+            + self.free_place
+        )
 
 
 class TagRef(NamedTuple):
@@ -146,10 +169,34 @@ def children_bands(member) -> frozenset[str]:
     return frozenset(band for band in CHILDREN_BANDS if getattr(member, band))
 
 
-def geo_points(distance_km: float | None, weights: Weights) -> int:
+def geo_points(
+    distance_km: float | None, weights: Weights, *, same_region: bool = False
+) -> int:
+    """Points for living ``distance_km`` apart (``None``: unknown), in the same
+    region or not. Falls with the square of the distance: a member 100 km away
+    must not outrank one 30 km away for one shared interest more."""
     if distance_km is None:
         return 0
-    return round(weights.geo * max(0.0, 1.0 - distance_km / weights.geo_range_km))
+    near = max(0.0, 1.0 - distance_km / weights.geo_range_km)
+    return round(weights.geo * near * near) + (
+        weights.same_region if same_region else 0
+    )
+
+
+# Match strength in words: the share of ``Weights.max_total`` from which a score
+# is called strong or good; below, the two simply have some things in common.
+STRONG_SHARE = 0.6
+GOOD_SHARE = 0.4
+
+
+def strength(total: int, weights: Weights) -> str:
+    """``"strong"``, ``"good"`` or ``"some"``: how a score reads to a member."""
+    top = weights.max_total or 1
+    if total >= STRONG_SHARE * top:
+        return "strong"
+    if total >= GOOD_SHARE * top:
+        return "good"
+    return "some"
 
 
 def score(
@@ -157,6 +204,7 @@ def score(
     other: MatchProfile,
     *,
     distance_km: float | None,
+    same_region: bool = False,
     weights: Weights | None = None,
 ) -> MatchScore | None:
     """How well two members suit each other; ``None`` if they are no candidates
@@ -190,7 +238,7 @@ def score(
         "professions": w.profession * min(len(shared_professions), w.max_professions),
         "hopes": w.hope * min(len(shared_hopes), w.max_hopes),
         "age": w.same_age if same_age else (w.adjacent_age if adjacent_age else 0),
-        "geography": geo_points(distance_km, w),
+        "geography": geo_points(distance_km, w, same_region=same_region),
         "household": (
             w.both_families
             if both_families

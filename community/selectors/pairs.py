@@ -75,10 +75,18 @@ def ideas_for_pair(*, match: Match, me: Profile, limit: int = 4) -> list[Fit]:
 
 def events_for_pair(*, match: Match, limit: int = 3) -> list:
     """Upcoming published events both members could join: for everyone, or
-    for families when either has children."""
+    for families when either has children; held in a region where one of
+    them lives, or open to all areas."""
     audiences = Q(audience=EventPage.Audience.EVERYONE)
     if _has_children(match.host) or _has_children(match.newcomer):
         audiences |= Q(audience=EventPage.Audience.FAMILIES)
+    points = reads.municipality_points()
+    regions = {
+        points[member.municipality_id][2]
+        for member in (match.host, match.newcomer)
+        if member.municipality_id in points
+    }
+    audiences &= Q(area=EventPage.Area.EVERYWHERE) | Q(area__in=regions)
     return in_reader_language(
         list(
             source_pages(EventPage.objects.live())

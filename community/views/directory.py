@@ -45,6 +45,9 @@ class MemberCard(TypedDict):
     place: str
     facts: list[str]
     score: int
+    out_of: int
+    strength: str  # "Strong match"...
+    distance: str  # "About 40 km away", "In your municipality"
     reasons: list[str]
     languages: str
     interests: list[tuple[str, bool]]
@@ -86,6 +89,9 @@ def _cards(viewer, members: list) -> list[MemberCard]:
                 else "",
                 facts=facts,
                 score=explanation.score if explanation else 0,
+                out_of=explanation.out_of if explanation else 0,
+                strength=explanation.strength if explanation else "",
+                distance=explanation.distance if explanation else "",
                 reasons=explanation.reasons[:CARD_REASONS] if explanation else [],
                 languages=", ".join(
                     tag.name

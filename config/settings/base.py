@@ -384,24 +384,25 @@ VELKOMST_CHECKIN_OVERDUE_DAYS = 7
 # A pair with no message at all this many days after matching is flagged.
 VELKOMST_SILENT_PAIR_DAYS = 7
 
-VELKOMST_MATCH_WEIGHTS = {
-    "language": 10,
+VELKOMST_MATCH_WEIGHTS = {  # the best possible score is 100 with these
+    "language": 8,
     "max_languages": 2,
-    "learning_help": 5,
-    "interest": 8,
+    "learning_help": 4,
+    "interest": 5,
     "max_interests": 5,
-    "profession": 6,
+    "profession": 4,
     "max_professions": 2,
-    "hope": 3,
+    "hope": 2,
     "max_hopes": 3,
-    "same_age": 6,
-    "adjacent_age": 3,
-    "geo": 15,
+    "same_age": 5,
+    "adjacent_age": 2,
+    "geo": 20,
     "geo_range_km": 150,
-    "both_families": 6,
-    "same_household": 4,
+    "same_region": 5,
+    "both_families": 4,
+    "same_household": 3,
     "children_overlap": 2,
-    "free_place": 8,
+    "free_place": 5,
 }
 
 # --- Members' accounts (community/adapters.py) ---------------------------------

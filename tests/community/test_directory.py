@@ -356,7 +356,7 @@ def test_card_shows_place_score_and_reasons_in_words(browse):
     html = browse().text
 
     assert "Aarhus, Central Denmark Region" in html
-    assert "match points" in html
+    assert " of 100 points" in html
     assert "You both speak English" in html
     assert "You both like Cooking and Hiking" in html
 

@@ -4,11 +4,12 @@ import random
 
 import pytest
 
-from community.matching.geography import haversine_km
+from community.matching.geography import haversine_km, same_region
 from community.matching.reads import (
     distances_from,
     explain,
     match_profile,
+    municipality_points,
     prefetch_for_explain,
     tags_attach,
 )
@@ -105,7 +106,7 @@ def test_score_counts_each_part_and_is_symmetric():
         "professions": W.profession,
         "hopes": W.hope,
         "age": W.adjacent_age,
-        "geography": round(W.geo * (1 - 30 / W.geo_range_km)),
+        "geography": round(W.geo * (1 - 30 / W.geo_range_km) ** 2),
         "household": W.both_families + W.children_overlap,
         "capacity": W.free_place,
     }
@@ -130,6 +131,7 @@ def test_a_full_host_gets_no_capacity_points():
 
 def test_geography_falls_to_zero_at_the_range():
     assert geo_points(0, W) == W.geo
+    assert geo_points(0, W, same_region=True) == W.geo + W.same_region
     assert geo_points(W.geo_range_km, W) == 0
     assert geo_points(10_000, W) == 0
     assert geo_points(None, W) == 0
@@ -178,6 +180,9 @@ def _pure_scores(me: Profile) -> dict[int, int]:
             mine,
             match_profile(other),
             distance_km=distances.get(other.municipality_id),
+            same_region=same_region(
+                municipality_points(), me.municipality_id, other.municipality_id
+            ),
         )
         if match is not None:
             result[other.pk] = match.total

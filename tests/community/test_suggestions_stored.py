@@ -38,7 +38,9 @@ def shown(response) -> list[str]:
 
 
 def scores(response) -> list[int]:
-    return [int(n) for n in re.findall(r'match-score__number">(\d+)<', response.text)]
+    return [
+        int(n) for n in re.findall(r'match-score__points"[^>]*>(\d+) ', response.text)
+    ]
 
 
 @pytest.fixture
