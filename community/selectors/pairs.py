@@ -2,7 +2,7 @@
 upcoming events that fit them both (community/pair_ideas.py scores the ideas),
 their check-ins, and the pairs that need a coordinator (community/pair_flags.py)."""
 
-from django.db.models import F, Q
+from django.db.models import F, Q, prefetch_related_objects
 from django.utils import timezone, translation
 
 from cms_pages.languages import in_reader_language, source_pages
@@ -43,7 +43,17 @@ def _interests(profile: Profile) -> dict[str, str]:
 
 def ideas_for_pair(*, match: Match, me: Profile, limit: int = 4) -> list[Fit]:
     """Published activity ideas that fit the pair, best first, with reasons."""
-    other = match.other(me)
+    return ideas_for_pairs(matches=[match], me=me, limit=limit)[match.pk]
+
+
+def ideas_for_pairs(
+    *, matches: list[Match], me: Profile, limit: int = 4
+) -> dict[int, list[Fit]]:
+    """``ideas_for_pair`` for each of my matches (by match id), in the same
+    handful of queries however many matches there are: the ideas, my interests,
+    the others' interests, and the chosen pages in the reader's language."""
+    if not matches:
+        return {}
     ideas = [
         Idea(
             key=page.pk,
@@ -56,21 +66,30 @@ def ideas_for_pair(*, match: Match, me: Profile, limit: int = 4) -> list[Fit]:
         .specific()
         .prefetch_related("tags")
     ]
-    mine, theirs = _interests(me), _interests(other)
-    fits = ideas_ranked(
-        ideas,
-        limit=limit,
-        mine=set(mine),
-        theirs=set(theirs),
-        names=mine | theirs,
-        other_name=other.public_name,
-        with_children=_has_children(me) or _has_children(other),
+    others = [match.other(me) for match in matches]
+    prefetch_related_objects(others, "interests")
+    mine = _interests(me)
+    fits_by_match = {}
+    for match, other in zip(matches, others, strict=True):
+        theirs = _interests(other)
+        fits_by_match[match.pk] = ideas_ranked(
+            ideas,
+            limit=limit,
+            mine=set(mine),
+            theirs=set(theirs),
+            names=mine | theirs,
+            other_name=other.public_name,
+            with_children=_has_children(me) or _has_children(other),
+        )
+    keys = sorted({fit.idea.key for fits in fits_by_match.values() for fit in fits})
+    pages = ActivityIdeaPage.objects.in_bulk(keys)
+    shown = dict(
+        zip(keys, in_reader_language([pages[key] for key in keys]), strict=True)
     )
-    pages = ActivityIdeaPage.objects.in_bulk([fit.idea.key for fit in fits])
-    shown = in_reader_language([pages[fit.idea.key] for fit in fits])
-    for fit, page in zip(fits, shown, strict=True):
-        fit.page = page
-    return fits
+    for fits in fits_by_match.values():
+        for fit in fits:
+            fit.page = shown[fit.idea.key]
+    return fits_by_match
 
 
 def events_for_pair(*, match: Match, limit: int = 3) -> list:

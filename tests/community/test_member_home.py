@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from community.models import CheckIn, EventSignup, Profile
+from community.models import CheckIn, EventSignup, Match, Profile
 from tests.factories import make_event, make_idea, make_match, make_member, make_message
 
 pytestmark = pytest.mark.django_db
@@ -191,9 +191,37 @@ def test_home_reads_in_a_bounded_number_of_queries_when_matched(
             event=event, profile=host, party_size=1, status="waiting"
         )
         make_idea(idea_index, title=f"Idea {number}", tags=["outdoors"])
-    with django_assert_max_num_queries(55):
+    with django_assert_max_num_queries(40):
         page = _page(client)
     assert page.count("unread message") == 3
+
+
+def test_home_reads_the_same_number_of_queries_for_one_match_or_three(
+    login, home_page, idea_index
+):
+    """The pairs' ideas, conversations and other members are read for all
+    matches together, never once per match."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    host = make_member(role="host", display_name="Hanne Host", capacity=3)
+    client = login(host)
+    for number in range(3):
+        make_idea(idea_index, title=f"Idea {number}", tags=["outdoors"])
+
+    def queries_with_matches(count):
+        while Match.objects.filter(host=host).count() < count:
+            newcomer = make_member(
+                role="newcomer", interests=["outdoors", "cooking", "music"]
+            )
+            make_message(make_match(newcomer, host), newcomer)
+        with CaptureQueriesContext(connection) as queries:
+            page = _page(client)
+        assert page.count("unread message") == count
+        return len(queries)
+
+    queries_with_matches(1)  # fills the caches (site, municipalities)
+    assert queries_with_matches(1) == queries_with_matches(3)
 
 
 def test_home_reads_in_a_bounded_number_of_queries_when_looking(
