@@ -30,7 +30,12 @@ def test_signed_out_visitors_are_sent_to_log_in(client, home_page):
 
 def test_the_header_member_link_leads_home(login, newcomer, home_page):
     page = _page(login(newcomer))
-    assert f'class="member-nav__link" href="{HOME}" aria-current="page"' in page
+    link = f'class="member-nav__link" href="{HOME}" aria-current="page">My page</a>'
+    assert link in page
+    # The first of the member links, in Danish too.
+    assert page.index(link) < page.index('class="member-nav__link" href="/members/"')
+    danish = login(newcomer).get("/da/me/").text
+    assert 'aria-current="page">Min side</a>' in danish
 
 
 def test_an_unfinished_set_up_names_the_next_step_and_continues_there(login, home_page):
