@@ -1,6 +1,7 @@
 """The site on a phone: no page scrolls sideways at 320, 390 or 1280 px (WCAG
-1.4.10), in English and Danish; the header folds into a Menu button that opens
-the member and page navigation without JavaScript; a conversation fills the
+1.4.10), in English and Danish, the coordinators' admin pages included; the
+header folds into a Menu button that opens the member and page navigation
+without JavaScript; a conversation fills the
 screen with the newest message and the message box both in view."""
 
 import pytest
@@ -118,3 +119,58 @@ def test_a_conversation_on_a_phone_shows_the_newest_message_and_the_message_box(
     assert in_view(page, box), box.bounding_box()
     assert in_view(page, newest), newest.bounding_box()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def coordinator_pages() -> dict[str, str]:
+    """Every kind of page a coordinator uses, on the demo data: name → URL."""
+    from community.models import CheckIn, Match, Profile, Programme
+    from community.selectors.pairs import flagged_pairs
+
+    flagged, _flags = flagged_pairs()[0]
+    return {
+        "admin home": "/admin/",
+        "dashboard": "/admin/community/dashboard/",
+        "pairs to follow up": "/admin/community/flagged-pairs/",
+        "a pair": f"/admin/community/flagged-pairs/{flagged.pk}/",
+        "announcements": "/admin/community/announcements/",
+        "a new announcement": "/admin/community/announcements/new/",
+        "events": "/admin/community/events/",
+        "programmes": "/admin/community/programmes/",
+        "a programme": "/admin/community/programmes/edit/"
+        f"{Programme.objects.first().pk}/",
+        "members": "/admin/community/members/",
+        "a member": f"/admin/community/members/inspect/{Profile.objects.first().pk}/",
+        "check-ins": "/admin/checkins/",
+        "a check-in": f"/admin/checkins/inspect/{CheckIn.objects.first().pk}/",
+        "matches": "/admin/matches/",
+        "a match": f"/admin/matches/inspect/{Match.objects.first().pk}/",
+        "requests": "/admin/match_requests/",
+        "member reports": "/admin/member_reports/",
+        "interests": "/admin/tags_interesttag/",
+        "merge tags": "/admin/community/merge-tags/",
+    }
+
+
+def test_no_coordinator_page_scrolls_sideways(page, live_server_url):
+    from django.core.management import call_command
+
+    from community.demo.operations import COORDINATOR_PASSWORD, SITE_COORDINATOR
+
+    outside_the_event_loop(call_command, "seed_demo", verbosity=0)
+    pages = outside_the_event_loop(coordinator_pages)
+    page.goto("/accounts/login/?next=/admin/")
+    page.get_by_label("Email").fill(SITE_COORDINATOR)
+    page.get_by_label("Password").fill(COORDINATOR_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/")
+    found = []
+    for name, url in pages.items():
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 800})
+            response = page.goto(url)
+            assert response.status == 200, f"{name} {url}: {response.status}"
+            found += [
+                f"{name} {url} at {width} px: {line}"
+                for line in wider_than_the_screen(page, width)
+            ]
+    assert not found, "\n".join(found)
