@@ -8,9 +8,10 @@ class CmsPagesConfig(AppConfig):
     verbose_name = _("Pages and content")
 
     def ready(self) -> None:
-        from cms_pages.frame import connect_signals
+        from cms_pages import frame, page_cache
         from cms_pages.permissions import grant_after_migrate
 
-        connect_signals()
+        frame.connect_signals()
+        page_cache.connect_signals()
 
         post_migrate.connect(grant_after_migrate, sender=self)

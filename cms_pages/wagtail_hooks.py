@@ -1,10 +1,13 @@
-"""Admin wiring: the snippets editors manage from the sidebar."""
+"""Admin wiring: the snippets editors manage from the sidebar; the page cache's
+mark on pages anyone may see (cms_pages/page_cache.py)."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms_pages import page_cache
 from cms_pages.models import (
     ActivityCategory,
     ContactPerson,
@@ -62,3 +65,6 @@ register_snippet(ContactPersonViewSet)
 register_snippet(PartnerOrganisationViewSet)
 register_snippet(ActivityCategoryViewSet)
 register_snippet(FooterTextViewSet)
+
+# After Wagtail's own privacy check (order 0), which answers restricted pages.
+hooks.register("before_serve_page", page_cache.mark_cacheable, order=100)

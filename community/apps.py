@@ -24,9 +24,11 @@ class CommunityConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.contrib.auth.signals import user_logged_out
 
+        from cms_pages import page_cache
         from community.directory_tags import directory_tags_changed
         from community.matching.reads import forget_municipalities
         from community.models import (
+            EventSignup,
             InterestTag,
             LanguageTag,
             Municipality,
@@ -44,6 +46,8 @@ class CommunityConfig(AppConfig):
             post_save.connect(directory_tags_changed, sender=tag_model)
             post_delete.connect(directory_tags_changed, sender=tag_model)
         post_save.connect(user_listing_sync, sender=get_user_model())
+        # An event page shows the places left to anonymous visitors too.
+        page_cache.renew_on_change(EventSignup)
         # Open sockets close when their session or account ends.
         user_logged_out.connect(receivers.on_logged_out)
         post_save.connect(receivers.on_user_saved, sender=get_user_model())

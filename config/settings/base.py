@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.csp.VelkomstCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: the middleware above treats a stored page as a fresh one.
+    "cms_pages.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -369,6 +371,10 @@ LOGGING = {
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # "Download the welcome manual" downloads it: documents are sent as attachments.
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+# Public pages are kept whole for anonymous visitors (cms_pages/page_cache.py);
+# every editor's change forgets them at once, so this is a safety net only.
+# 0 turns the page cache off.
+VELKOMST_PAGE_CACHE_SECONDS = env.int("VELKOMST_PAGE_CACHE_SECONDS", default=300)
 
 # --- Matching -------------------------------------------------------------------
 # Points per part of the match score; see community/matching/score.py for the formula.

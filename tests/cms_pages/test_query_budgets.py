@@ -44,6 +44,14 @@ SEARCH_BUDGET = 15  # each page once, in the reader's language: the locale
 CACHE_STATES = ("warm cache", "cold cache")
 
 
+@pytest.fixture(autouse=True)
+def _without_the_page_cache(settings):
+    """What drawing a page costs (every signed-in visit, and an anonymous one
+    after a change): the anonymous page cache (cms_pages/page_cache.py) would
+    answer these visits without a query."""
+    settings.VELKOMST_PAGE_CACHE_SECONDS = 0
+
+
 def _get(client, url: str, params: dict | None, cache_state: str):
     """One visit. Warm: a returning visitor, renditions come from Wagtail's
     rendition cache. Cold: the first visitor after the cache was emptied (a
