@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEBUG ?= false
 
-.PHONY: run test lint format bench install install-dev browser migrate seed clean messages
+.PHONY: run test lint format bench install install-dev browser migrate seed clean messages screens
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -80,6 +80,11 @@ bench: install-dev
 	@if ls bench/*.py >/dev/null 2>&1; then \
 	  for script in bench/*.py; do $(BIN)/python $$script || exit 1; done; \
 	else echo "bench: no benchmarks yet (the members and messaging issues add them)"; fi
+
+# The README's screenshots (docs/screens/), desktop and phone, made afresh on
+# the demo content in a temporary database: scripts/screens.py.
+screens: install-dev browser
+	$(BIN)/python scripts/screens.py $(SCREENS_ARGS)
 
 clean:
 	rm -rf var/test.sqlite3 var/test-media .pytest_cache
