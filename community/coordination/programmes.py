@@ -127,8 +127,13 @@ class ProgrammeViewSet(ScopedModelViewSet):
             FieldPanel("name"),
             FieldPanel("partner_organisation"),
             FieldPanel("description"),
-            FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
-            FieldRowPanel([FieldPanel("active_from"), FieldPanel("active_to")]),
+            FieldRowPanel(
+                [FieldPanel("contact_name"), FieldPanel("contact_email")],
+                heading=_("Contact"),
+            ),
+            FieldRowPanel(
+                [FieldPanel("active_from"), FieldPanel("active_to")], heading=_("When")
+            ),
             MultiFieldPanel(
                 [FieldPanel("within_programme_only"), FieldPanel("listed_at_signup")],
                 heading=_("Who meets whom"),
