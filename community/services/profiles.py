@@ -35,6 +35,7 @@ from community.models import (
     LanguageTag,
     Match,
     MatchRequest,
+    Meeting,
     MemberSuggestions,
     Message,
     ProfessionTag,
@@ -51,6 +52,7 @@ from community.realtime import announce
 from community.selectors.members import USER_PROFILE, profile_for_user
 from community.services.errors import RuleBroken
 from community.services.matches import match_sockets_close
+from community.services.meetings import meetings_close
 from community.services.tags import profile_masks_refresh, tag_get_or_create
 
 # The Profile fields a member edits through the profile forms; nothing else is
@@ -470,6 +472,9 @@ def account_delete(*, user: AbstractBaseUser) -> None:
         Profile.objects.filter(pk=other_id).update(
             active_match_count=_active_match_count(other_id)
         )
+    meetings_close(match_ids=ended_match_ids, now=now)
+    # Where and why they suggested meeting are their words too.
+    Meeting.objects.filter(proposed_by=profile).update(place="", note="")
     Block.objects.filter(blocker=profile).delete()
     # What the member wrote in chats is erased too; the other member sees
     # "message removed" in the history.
