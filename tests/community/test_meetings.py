@@ -10,7 +10,9 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from icalendar import Calendar
 
 from community.models import Match, Meeting
@@ -524,3 +526,267 @@ def test_coordinators_see_whether_and_when_a_first_meeting_was_agreed(
     Meeting.objects.all().delete()
     listing = coordinator_client.get("/admin/community/flagged-pairs/").content.decode()
     assert "No meeting agreed 3 weeks after matching" in listing
+
+
+# --- The pages ---------------------------------------------------------------------
+
+
+def form_url(match) -> str:
+    return reverse("community:meeting_new", args=[match.pk])
+
+
+def fields(**changes) -> dict:
+    """What the suggestion form sends: Saturday-ish, three days on, 14:30."""
+    return {
+        "date": soon().date().isoformat(),
+        "time": "14:30",
+        "place": "Dokk1, the library",
+        "plan": "",
+        "note": "",
+        "next": "pair",
+    } | changes
+
+
+def test_the_pair_page_and_the_conversation_lead_to_a_labelled_form(
+    pair, login, home_page
+):
+    host, newcomer, match = pair
+    client = login(newcomer)
+    page = client.get(reverse("community:match_detail", args=[match.pk])).text
+    assert "Your first meeting" in page
+    assert "No meeting agreed yet." in page
+    assert f'href="{form_url(match)}?next=pair"' in page
+    chat = client.get(reverse("community:conversation", args=[match.conversation.pk]))
+    assert f'href="{form_url(match)}?next=chat"' in chat.text
+    form = client.get(form_url(match)).text
+    assert '<label class="form-label" for="id_date">Day' in form
+    assert '<label class="form-label" for="id_time">Time' in form
+    assert '<label class="form-label" for="id_place">Where' in form
+    assert 'type="date"' in form and 'type="time"' in form
+    assert '<input type="hidden" name="next" value="pair">' in form
+    danish = client.get("/da" + form_url(match)).text
+    assert '<label class="form-label" for="id_date">Dag' in danish
+    assert "Foreslå Hanne Host et møde" in danish
+
+
+def test_ideas_and_events_on_the_pair_page_can_be_suggested(
+    pair, login, idea_index, event_index
+):
+    host, newcomer, match = pair
+    idea = make_idea(idea_index, title="Hike in Marselisborg", tags=["outdoors"])
+    event = make_event(event_index, title="Harbour walk", start=soon(days=8))
+    client = login(newcomer)
+    page = client.get(reverse("community:match_detail", args=[match.pk])).text
+    assert f'href="{form_url(match)}?plan=idea-{idea.pk}"' in page
+    assert f'href="{form_url(match)}?plan=event-{event.pk}"' in page
+    form = client.get(f"{form_url(match)}?plan=event-{event.pk}").text
+    assert f'value="event-{event.pk}" id="id_plan_' in form
+    assert "Event: Harbour walk" in form
+    response = client.post(
+        form_url(match), fields(date="", time="", place="", plan=f"event-{event.pk}")
+    )
+    assert response.status_code == 302
+    meeting = Meeting.objects.get()
+    assert (meeting.event, meeting.starts_at) == (event, event.start)
+
+
+def test_a_suggestion_made_and_accepted_through_the_pages_shows_everywhere(
+    pair, login, home_page
+):
+    host, newcomer, match = pair
+    client = login(newcomer)
+    response = client.post(form_url(match), fields(note="I wear a red scarf."))
+    assert response.status_code == 302
+    assert response.url == reverse("community:match_detail", args=[match.pk])
+    meeting = Meeting.objects.get()
+    assert timezone.localtime(meeting.starts_at).strftime("%H:%M") == "14:30"
+    assert meeting.proposed_by == newcomer
+    mine = client.get(response.url).text
+    assert "Waiting for Hanne Host's answer." in mine
+    assert "Your suggestion is sent." in mine
+
+    client = login(host)
+    accept = reverse("community:meeting_accept", args=[meeting.pk])
+    for url in (
+        reverse("community:match_detail", args=[match.pk]),
+        reverse("community:conversation", args=[match.conversation.pk]),
+        reverse("community:home"),
+    ):
+        page = client.get(url).text
+        assert "Nadia Newcomer suggests meeting" in page, url
+        assert f'action="{accept}"' in page, url
+        assert "Suggest another time" in page and "Decline" in page, url
+        assert "I wear a red scarf." in page, url
+    response = client.post(accept, {"next": "home"})
+    assert response.status_code == 302 and response.url == reverse("community:home")
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.CONFIRMED
+    when = date_format(timezone.localtime(meeting.starts_at), "DATETIME_FORMAT")
+    for member in (host, newcomer):
+        home = login(member).get(reverse("community:home")).text
+        assert "Meeting agreed" in home
+        assert when in home
+        assert "Dokk1, the library" in home
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"date": "2020-01-01"}, "Choose a time in the future."),
+        ({"date": "2026-13-45"}, "Enter a valid date."),
+        ({"date": "tomorrow"}, "Enter a valid date."),
+        ({"time": "25:99"}, "Enter a valid time."),
+        ({"time": ""}, "Choose both a day and a time."),
+        ({"date": "", "time": ""}, "Choose a day and a time."),
+        ({"place": " "}, "Say where to meet, or choose an idea or an event."),
+        ({"place": "x" * 201}, "Please keep the place under 200 characters (now 201)."),
+        ({"note": "x" * 501}, "Please keep the note under 500 characters (now 501)."),
+        ({"plan": "idea-abc"}, "Select a valid choice."),
+        ({"plan": "event-999999"}, "Select a valid choice."),
+    ],
+)
+def test_bad_input_is_refused_in_words_and_changes_nothing(
+    pair, login, home_page, changes, message
+):
+    host, newcomer, match = pair
+    response = login(newcomer).post(form_url(match), fields(**changes))
+    assert response.status_code == 400
+    assert message in response.text
+    assert not Meeting.objects.exists()
+    assert mail.outbox == []
+
+
+def test_someone_elses_pair_or_meeting_is_not_found(pair, login, home_page):
+    host, newcomer, match = pair
+    meeting = suggest(match, newcomer)
+    stranger = make_member(role="host", display_name="Sam Stranger")
+    client = login(stranger)
+    assert client.get(form_url(match)).status_code == 404
+    assert client.post(form_url(match), fields()).status_code == 404
+    for name in ("meeting_accept", "meeting_decline", "meeting_cancel"):
+        url = reverse(f"community:{name}", args=[meeting.pk])
+        assert client.post(url).status_code == 404
+        assert login(host).get(url).status_code == 405  # a button, never a link
+        client = login(stranger)
+    box = reverse("community:meeting_box", args=[match.pk])
+    assert client.get(box).status_code == 404
+    assert client.get(reverse("community:meeting_box", args=[99999])).status_code == 404
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.PROPOSED
+    client.logout()
+    response = client.get(form_url(match))
+    assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_only_the_other_member_answers_and_twice_is_once(pair, login, home_page):
+    host, newcomer, match = pair
+    meeting = suggest(match, newcomer)
+    accept = reverse("community:meeting_accept", args=[meeting.pk])
+    client = login(newcomer)
+    response = client.post(accept, {"next": "chat"}, follow=True)
+    assert "You suggested this meeting: Hanne Host answers it." in response.text
+    assert response.redirect_chain[-1][0] == reverse(
+        "community:conversation", args=[match.conversation.pk]
+    )
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.PROPOSED
+
+    client = login(host)
+    assert client.post(accept).status_code == 302
+    mail.outbox.clear()
+    again = client.post(accept, follow=True)
+    assert "The meeting is agreed." in again.text
+    assert mail.outbox == []
+    decline = reverse("community:meeting_decline", args=[meeting.pk])
+    late = client.post(decline, follow=True)
+    assert "This meeting has already been agreed." in late.text
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.CONFIRMED
+
+
+def test_an_ended_match_offers_no_meeting(pair, login, home_page):
+    host, newcomer, match = pair
+    meeting = suggest(match, newcomer)
+    match_end(match=match, by=host, reason="We live too far apart.")
+    client = login(newcomer)
+    response = client.get(form_url(match), follow=True)
+    assert response.redirect_chain[-1][0] == reverse(
+        "community:match_detail", args=[match.pk]
+    )
+    assert "This match has ended." in response.text
+    assert f'href="{form_url(match)}' not in response.text
+    answer = client.post(
+        reverse("community:meeting_accept", args=[meeting.pk]), follow=True
+    )
+    assert "This match has ended." in answer.text
+    assert Meeting.objects.get().status == Meeting.Status.CANCELLED
+
+
+def test_the_conversation_pins_the_meeting_and_its_box_can_be_fetched(
+    pair, login, home_page
+):
+    host, newcomer, match = pair
+    meeting = suggest(match, newcomer)
+    meeting_accept(meeting=meeting, by=host)
+    client = login(newcomer)
+    box = reverse("community:meeting_box", args=[match.pk])
+    chat = client.get(reverse("community:conversation", args=[match.conversation.pk]))
+    assert f'data-chat-meeting data-url="{box}"' in chat.text
+    assert "Meeting agreed" in chat.text
+    fragment = client.get(box)
+    assert fragment.status_code == 200
+    assert "Meeting agreed" in fragment.text
+    assert "<html" not in fragment.text
+    # Calling it off is offered on the pair page, not in the chat's small box.
+    cancel = reverse("community:meeting_cancel", args=[meeting.pk])
+    assert f'action="{cancel}"' not in fragment.text
+    pair_page = client.get(reverse("community:match_detail", args=[match.pk])).text
+    assert f'action="{cancel}"' in pair_page
+    assert "Your meetings" in pair_page
+
+
+def test_the_pair_page_reads_meetings_in_one_query(
+    pair, login, home_page, django_assert_max_num_queries
+):
+    host, newcomer, match = pair
+    client = login(newcomer)
+    url = reverse("community:match_detail", args=[match.pk])
+    client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    for days in range(1, 6):
+        agreed = suggest(match, newcomer, when=soon(days=days))
+        meeting_accept(meeting=agreed, by=host)
+    suggest(match, host, when=soon(days=9))
+    with django_assert_max_num_queries(len(before)):
+        page = client.get(url).text
+    assert "Hanne Host suggests meeting" in page
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_open_conversation_hears_that_the_meetings_changed(fresh_channel_layer):
+    from channels.db import database_sync_to_async
+
+    from tests.live import run_async
+    from tests.sockets import session_cookie, socket
+
+    host = make_member(role="host", display_name="Hanne Host", capacity=2)
+    newcomer = make_member(role="newcomer", display_name="Nadia Newcomer")
+    match = make_match(newcomer, host)
+    path = f"/ws/conversations/{match.conversation.pk}/?after=0"
+    cookie = session_cookie(host.user)
+
+    async def scenario():
+        communicator = socket(path, cookie)
+        connected, _ = await communicator.connect()
+        assert connected
+        await communicator.receive_json_from(timeout=3)  # the opening "read"
+        await database_sync_to_async(suggest)(match, newcomer)
+        frame = await communicator.receive_json_from(timeout=3)
+        await communicator.disconnect()
+        return frame
+
+    assert run_async(scenario) == {"type": "meeting"}
