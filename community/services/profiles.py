@@ -423,8 +423,9 @@ def account_delete(*, user: AbstractBaseUser) -> None:
 
     None of the member's own words stay: profile texts, typed-in interests,
     request messages and reasons, chat messages ("Message removed" for the
-    other member), why they ended a match, their wheel and check-ins, and what
-    they wrote in reports they made (the report itself, and the coordinators'
+    other member), why they ended a match, where and why they suggested meeting
+    (their meetings still to come are cancelled), their wheel and check-ins,
+    and what they wrote in reports they made (the report itself, and the coordinators'
     note on it, stay). One exception: an open report about the member keeps its
     copy of their message for the coordinators, until it is closed or
     ``DELETED_MEMBER_QUOTE_DAYS`` old (``deleted_member_quotes_erase``, a job).
