@@ -349,7 +349,7 @@ def _meetings(profiles: dict[str, Profile], now) -> int:
             match,
             by=match.host,
             starts_at=_at(now + timedelta(days=3), 16),
-            place="Dokk1 library, the café on the ground floor",
+            place="Dokk1 library in Aarhus, the café on the ground floor",
             note="I will have a yellow umbrella. Bring the children if you like!",
             status=Meeting.Status.CONFIRMED,
             created_at=max(match.created_at, now - timedelta(days=2)),
