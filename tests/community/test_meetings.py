@@ -4,11 +4,12 @@ another time; an agreed meeting reaches both by e-mail with an .ics, shows on
 the pair page, in the conversation and on /me/, is reminded of the day
 before, and coordinators see pairs that have agreed none."""
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -790,3 +791,36 @@ def test_the_open_conversation_hears_that_the_meetings_changed(fresh_channel_lay
         return frame
 
     assert run_async(scenario) == {"type": "meeting"}
+
+
+# Serialized like every transactional test here: the data the migrations
+# loaded comes back afterwards, for the next test.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks need PostgreSQL"
+)
+def test_two_job_runners_at_the_same_moment_remind_once():
+    host = make_member(role="host", display_name="Hanne Host", capacity=2)
+    newcomer = make_member(role="newcomer", display_name="Nadia Newcomer")
+    match = make_match(newcomer, host)
+    meeting = suggest(match, newcomer, when=soon(days=3))
+    meeting_accept(meeting=meeting, by=host)
+    mail.outbox.clear()
+    day_before = meeting.starts_at - timedelta(hours=20)
+    barrier = threading.Barrier(2)
+    done = []
+
+    def run():
+        try:
+            barrier.wait()
+            done.append(meeting_reminders_send(now=day_before))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(done) == [0, 1]
+    assert len(mail.outbox) == 2
