@@ -77,10 +77,11 @@ def meetings_for_pairs(
                 pair.next = pair.next or meeting  # the soonest
             else:
                 pair.last_met = meeting  # the latest
-        elif (
+        elif meeting.responded_by_id is not None and (
             meeting.match_id not in closed
             or meeting.responded_at > closed[meeting.match_id].responded_at
         ):
+            # Called off by a member (not by the match ending: that says it all).
             closed[meeting.match_id] = meeting
     for match_id, meeting in closed.items():
         pair = pairs[match_id]

@@ -716,6 +716,8 @@ def test_an_ended_match_offers_no_meeting(pair, login, home_page):
     )
     assert "This match has ended." in response.text
     assert f'href="{form_url(match)}' not in response.text
+    # The suggestion the end cancelled is not shown as called off by anyone.
+    assert "meeting--answered" not in response.text
     answer = client.post(
         reverse("community:meeting_accept", args=[meeting.pk]), follow=True
     )
