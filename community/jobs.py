@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from community.services.announcements import announcements_send
 from community.services.checkins import checkins_send
 from community.services.events import event_reminders_send
+from community.services.meetings import meeting_reminders_send
 from community.services.messaging import unread_message_emails_send
 from community.services.profiles import deleted_member_quotes_erase
 from community.services.requests import (
@@ -54,6 +55,11 @@ JOBS: list[Job] = [
         "event-reminders",
         lambda: event_reminders_send(),
         "Remind members signed up for an event, the day before.",
+    ),
+    Job(
+        "meeting-reminders",
+        lambda: meeting_reminders_send(),
+        "Remind both members of a pair's agreed meeting, the day before.",
     ),
     Job(
         "request-reminders",

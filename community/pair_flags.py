@@ -2,8 +2,9 @@
 
 A pair is flagged when either member asks for a new match or is unsatisfied
 (2 or less of 5) in their latest check-in, when no message was written in the
-first week, or when a check-in waits unanswered for more than a week (the days
-are settings).
+first week, when no meeting was agreed in the first three weeks, or when a
+check-in waits unanswered for more than a week (the days and weeks are
+settings).
 """
 
 from dataclasses import dataclass
@@ -11,19 +12,28 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from community.models import CheckIn, Match
+from community.models import CheckIn, Match, Meeting
 
 
 @dataclass(frozen=True)
 class Flag:
-    code: str  # new_match, unsatisfied, silent, overdue
+    code: str  # new_match, unsatisfied, silent, no_meeting, overdue
     text: str
 
 
-def match_flags(match: Match, *, checkins: list[CheckIn], has_messages: bool, now):
+def match_flags(
+    match: Match,
+    *,
+    checkins: list[CheckIn],
+    has_messages: bool,
+    now,
+    first_meeting: Meeting | None = None,
+):
     """Why a coordinator should look at this active pair (empty: all well).
-    Pure: the caller passes the pair's check-ins and whether they have written."""
+    Pure: the caller passes the pair's check-ins, whether they have written and
+    their first agreed meeting (None: none agreed)."""
     flags = []
     latest: dict[int, CheckIn] = {}
     for checkin in checkins:
@@ -56,6 +66,19 @@ def match_flags(match: Match, *, checkins: list[CheckIn], has_messages: bool, no
                 "silent",
                 _("No message in the first %(days)d days")
                 % {"days": settings.VELKOMST_SILENT_PAIR_DAYS},
+            )
+        )
+    weeks = settings.VELKOMST_FIRST_MEETING_WEEKS
+    if first_meeting is None and now >= match.created_at + timedelta(weeks=weeks):
+        flags.append(
+            Flag(
+                "no_meeting",
+                ngettext(
+                    "No meeting agreed %(weeks)d week after matching",
+                    "No meeting agreed %(weeks)d weeks after matching",
+                    weeks,
+                )
+                % {"weeks": weeks},
             )
         )
     overdue = timedelta(days=settings.VELKOMST_CHECKIN_OVERDUE_DAYS)

@@ -6,6 +6,7 @@ from community.views import (
     checkins,
     directory,
     events,
+    meetings,
     profile,
     programmes,
     requests,
@@ -46,6 +47,12 @@ urlpatterns = [
     path("matches/<int:pk>/", requests.match_detail, name="match_detail"),
     path("matches/<int:pk>/end/", requests.match_end, name="match_end"),
     path("checkins/<int:pk>/", checkins.checkin, name="checkin"),
+    # A pair's meetings (community/views/meetings.py)
+    path("matches/<int:pk>/meeting/", meetings.meeting_new, name="meeting_new"),
+    path("matches/<int:pk>/meetings/box/", meetings.box, name="meeting_box"),
+    path("meetings/<int:pk>/accept/", meetings.accept, name="meeting_accept"),
+    path("meetings/<int:pk>/decline/", meetings.decline, name="meeting_decline"),
+    path("meetings/<int:pk>/cancel/", meetings.cancel, name="meeting_cancel"),
     # Chat (community/views/chat.py; live through community/realtime/)
     path("messages/", chat.conversation_list, name="conversations"),
     path(

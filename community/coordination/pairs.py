@@ -21,6 +21,7 @@ from community.models import Match, Profile
 from community.models.matches import MIN_REQUEST_MESSAGE
 from community.pair_flags import match_flags
 from community.selectors.pairs import (
+    first_meetings,
     flagged_pairs,
     pair_checkins,
     pair_for_coordinator,
@@ -87,6 +88,7 @@ class PairView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         match = self.match
         checkins = pair_checkins(match=match)
         active = match.status == Match.Status.ACTIVE
+        first_meeting = first_meetings(match_ids=[match.pk]).get(match.pk)
         flags = []
         if active:
             flags = match_flags(
@@ -94,6 +96,7 @@ class PairView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
                 checkins=checkins,
                 has_messages=pair_has_messages(match=match),
                 now=timezone.now(),
+                first_meeting=first_meeting,
             )
         sides = []
         for member in (match.newcomer, match.host):
@@ -110,6 +113,7 @@ class PairView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             "match": match,
             "active": active,
             "flags": flags,
+            "first_meeting": first_meeting,
             "checkins": checkins,
             "sides": sides,
             "end_form": kwargs.get("end_form") or EndMatchForm(),

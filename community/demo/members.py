@@ -212,7 +212,8 @@ def summary_lines(summary: dict) -> list[str]:
         lines.append(
             f"Programme operations: {operations['programmes']} partner programmes, "
             f"{operations['checkins']} check-ins, {operations['silent_pairs']} silent "
-            f"pair, {operations['signups']} event sign-ups."
+            f"pair, {operations['meetings']} meetings, "
+            f"{operations['signups']} event sign-ups."
         )
     return lines + [
         "Demo member logins (local only):",

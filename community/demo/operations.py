@@ -22,6 +22,7 @@ from community.models import (
     EventSignup,
     Match,
     MatchRequest,
+    Meeting,
     Message,
     Profile,
     Programme,
@@ -100,6 +101,22 @@ PAIR_STORIES = {
 }
 # A pair matched twelve days ago that has not written a word.
 SILENT_PAIR = ("henrik.moller", "mohammed.alsayed")
+# Pairs (by host) that agreed their first meeting about a week after matching;
+# maja.olsen's pair has a suggestion nobody answered (flagged after 3 weeks).
+FIRST_MET = (
+    "lars.sorensen",
+    "jens.lund",
+    "mette.kjaer",
+    "morten.christensen",
+    "carsten.nygaard",
+    "erik.johansen",
+    "sara.munk",
+)
+UNANSWERED = "maja.olsen"
+# The demo logins' pairs: the demo newcomer has a meeting agreed with her host
+# (in three days); the demo host has a suggestion to answer (in four).
+AGREED_SOON = "kirsten.andersen"
+TO_ANSWER = "anne.holm"
 
 
 def seed_operations(
@@ -117,12 +134,14 @@ def seed_operations(
             _age_match(match, now - timedelta(days=days))
             checkins += _checkins(match, story, now)
     silent = _silent_pair(profiles, now)
+    meetings = _meetings(profiles, now)
     signups = _event_signups(list(profiles.values()), rng, now)
     return {
         "programmes": len(programmes),
         "coordinators": coordinators,
         "checkins": checkins,
         "silent_pairs": int(silent),
+        "meetings": meetings,
         "signups": signups,
     }
 
@@ -266,6 +285,90 @@ def _silent_pair(profiles: dict[str, Profile], now) -> bool:
     )
     conversation_start(match=match)
     return True
+
+
+def _at(moment, hour: int):
+    """``moment``'s day at ``hour`` o'clock, in the site's time zone."""
+    from django.utils import timezone
+
+    local = timezone.localtime(moment)
+    return local.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+def _meeting(match: Match, *, by: Profile, starts_at, place: str, note="", **fields):
+    meeting = Meeting.objects.create(
+        match=match, proposed_by=by, starts_at=starts_at, place=place, note=note
+    )
+    created = fields.pop("created_at", None)
+    if created is not None or fields:
+        Meeting.objects.filter(pk=meeting.pk).update(
+            **({"created_at": created} if created else {}), **fields
+        )
+    return meeting
+
+
+def _library(member: Profile) -> str:
+    town = member.municipality.name if member.municipality_id else "town"
+    return f"The main library in {town}, by the café"
+
+
+def _meetings(profiles: dict[str, Profile], now) -> int:
+    """The pairs' meetings: first meetings agreed a week after matching, one
+    suggestion left unanswered, and the demo logins' pairs' next meeting."""
+    made = 0
+    for host_key in FIRST_MET:
+        match = _match_of(profiles.get(host_key))
+        if match is None:
+            continue
+        _meeting(
+            match,
+            by=match.newcomer,
+            starts_at=_at(match.created_at + timedelta(days=8), 15),
+            place=_library(match.host),
+            status=Meeting.Status.CONFIRMED,
+            created_at=match.created_at + timedelta(days=2),
+            responded_at=match.created_at + timedelta(days=3),
+            responded_by=match.host,
+            reminded_at=match.created_at + timedelta(days=7),
+        )
+        made += 1
+    match = _match_of(profiles.get(UNANSWERED))
+    if match is not None:
+        _meeting(
+            match,
+            by=match.newcomer,
+            starts_at=_at(now + timedelta(days=6), 11),
+            place="The harbour front, by the ferry terminal",
+            note="We could walk along the water and find a bench for coffee.",
+            created_at=max(match.created_at, now - timedelta(days=5)),
+        )
+        made += 1
+    match = _match_of(profiles.get(AGREED_SOON))
+    if match is not None:
+        _meeting(
+            match,
+            by=match.host,
+            starts_at=_at(now + timedelta(days=3), 16),
+            place="Dokk1 library in Aarhus, the café on the ground floor",
+            note="I will have a yellow umbrella. Bring the children if you like!",
+            status=Meeting.Status.CONFIRMED,
+            created_at=max(match.created_at, now - timedelta(days=2)),
+            responded_at=max(match.created_at, now - timedelta(days=1)),
+            responded_by=match.newcomer,
+        )
+        made += 1
+    match = _match_of(profiles.get(TO_ANSWER))
+    if match is not None:
+        _meeting(
+            match,
+            by=match.newcomer,
+            starts_at=_at(now + timedelta(days=4), 10),
+            place="Risskov beach, by the jetty",
+            note="A walk on the beach, then coffee? The children are welcome.",
+            created_at=max(match.created_at, now - timedelta(hours=5)),
+        )
+        made += 1
+    return made
 
 
 def _event_signups(members: list[Profile], rng: random.Random, now) -> int:

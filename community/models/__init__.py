@@ -5,6 +5,7 @@ from community.models.checkins import CheckIn
 from community.models.events import MAX_PARTY, EventSignup
 from community.models.geography import Municipality, Region
 from community.models.matches import Match, MatchRequest
+from community.models.meetings import MAX_MEETING_NOTE, MAX_MEETING_PLACE, Meeting
 from community.models.messaging import (
     MAX_MESSAGE_LENGTH,
     Conversation,
@@ -61,6 +62,9 @@ __all__ = [
     "LanguageTag",
     "Match",
     "MatchRequest",
+    "MAX_MEETING_NOTE",
+    "MAX_MEETING_PLACE",
+    "Meeting",
     "MemberSuggestions",
     "Message",
     "Municipality",

@@ -98,6 +98,12 @@ def read_moved(
     _send(badge_group(user_id), COUNTS_CHANGED)
 
 
+def meeting_changed(*, conversation_id: int) -> None:
+    """The pair suggested, agreed, declined or cancelled a meeting: the open
+    conversation pages show its new state."""
+    _send(conversation_group(conversation_id), {"type": "chat.meeting"})
+
+
 def conversation_closed(*, conversation_id: int) -> None:
     _send(conversation_group(conversation_id), {"type": "chat.closed"})
 

@@ -62,8 +62,9 @@ class ConversationConsumer(JsonSocket):
       ``{"type": "read", "up_to": <message id>}``
       ``{"type": "typing"}``
       ``{"type": "ping"}`` → ``pong`` (and anything missed; re-checks access)
-    Server → client: ``message``, ``ack``, ``read``, ``typing``, ``closed``,
-    ``pong``, ``error``.
+    Server → client: ``message``, ``ack``, ``read``, ``typing``, ``meeting``
+    (the pair's meetings changed: the page fetches their box again),
+    ``closed``, ``pong``, ``error``.
     """
 
     conversation_id: int
@@ -358,6 +359,9 @@ class ConversationConsumer(JsonSocket):
     async def chat_typing(self, event: dict) -> None:
         if event["profile_id"] != self.profile_id:
             await self.send_json({"type": "typing", "profile_id": event["profile_id"]})
+
+    async def chat_meeting(self, event: dict) -> None:
+        await self.send_json({"type": "meeting"})
 
     async def chat_closed(self, event: dict) -> None:
         await self._close_for_access()

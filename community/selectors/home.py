@@ -9,8 +9,7 @@ that applies):
 - waiting for a coordinator: coordinator approval (issue 13, item 4) adds its
   state here, before ``MATCHED``, with whom they wait for;
 - ``MATCHED``: at least one active match (each with its conversation, unread
-  messages and ideas); the first meeting (issue 13, item 3) adds the next
-  meeting to ``PairHome``;
+  messages, meetings and ideas);
 - ``REQUEST_PENDING``: a request waits, sent or received;
 - ``NO_MATCH``: none of the above: the best few suggestions with their reasons.
 
@@ -40,6 +39,7 @@ from community.models.profiles import MIN_INTERESTS
 from community.selectors.events import ACTIVE as ACTIVE_SIGNUPS
 from community.selectors.events import waiting_position
 from community.selectors.matches import matches_for
+from community.selectors.meetings import PairMeetings, meetings_for_pairs
 from community.selectors.messaging import conversations_for
 from community.selectors.pairs import ideas_for_pairs, open_checkins
 from community.selectors.requests import requests_for
@@ -94,13 +94,14 @@ class SentRequest:
 @dataclass
 class PairHome:
     """One active match: the other member, the conversation and my unread
-    messages there, and activity ideas that fit the pair. The first meeting
-    (issue 13, item 3) adds the next meeting here."""
+    messages there, the pair's meetings (a suggestion waiting, the next agreed
+    meeting) and activity ideas that fit the pair."""
 
     match: Match
     other: Profile
     conversation_id: int | None
     unread: int
+    meetings: PairMeetings
     ideas: list = field(default_factory=list)
 
 
@@ -182,10 +183,12 @@ def member_home(*, profile: Profile) -> MemberHome:
 
 
 def _pairs(profile: Profile, matches: list[Match]) -> list[PairHome]:
-    """One query for the conversations, about eight for all pairs' ideas."""
+    """One query for the conversations, one for the meetings, about eight for
+    all pairs' ideas."""
     conversations = {
         row.conversation.match_id: row for row in conversations_for(profile=profile)
     }
+    meetings = meetings_for_pairs(match_ids=[match.pk for match in matches], me=profile)
     ideas = ideas_for_pairs(matches=matches, me=profile, limit=IDEAS_PER_PAIR)
     pairs = []
     for match in matches:
@@ -196,6 +199,7 @@ def _pairs(profile: Profile, matches: list[Match]) -> list[PairHome]:
                 other=match.other_member,
                 conversation_id=row.conversation.pk if row else None,
                 unread=row.unread if row else 0,
+                meetings=meetings[match.pk],
                 ideas=ideas[match.pk],
             )
         )

@@ -113,6 +113,15 @@ def conversation_for(*, profile: Profile, pk: int) -> ConversationView | None:
     )
 
 
+def conversation_id_for_match(*, match_id: int) -> int | None:
+    """The pair's conversation, or None (a match always has one once started)."""
+    return (
+        Conversation.objects.filter(match_id=match_id)
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 def history(*, conversation_id: int, before: int | None = None) -> dict:
     """A page of messages, oldest first: the newest 50, or the 50 before message
     ``before``. ``older`` is the id to ask for the page before, or None."""

@@ -9,7 +9,7 @@ from cms_pages.languages import in_reader_language, source_pages
 from cms_pages.models import ActivityIdeaPage, EventPage
 from community.matching import reads, sql
 from community.matching.reasons import _in_sentence
-from community.models import CheckIn, Match, Message, Profile, WheelArea
+from community.models import CheckIn, Match, Meeting, Message, Profile, WheelArea
 from community.pair_flags import Flag, match_flags
 from community.pair_ideas import Fit, Idea, ideas_ranked
 from community.selectors.visibility import findable_by
@@ -131,7 +131,7 @@ def open_checkins(*, profile: Profile) -> list[CheckIn]:
 
 def flagged_pairs(*, scope=None, now=None) -> list[tuple[Match, list[Flag]]]:
     """Active pairs that need a coordinator, with the reasons; within ``scope``
-    (``community.coordination.scope.Scope``; None: all). Three queries."""
+    (``community.coordination.scope.Scope``; None: all). Four queries."""
     now = now or timezone.now()
     matches = Match.objects.filter(status=Match.Status.ACTIVE)
     if scope is not None:
@@ -146,6 +146,7 @@ def flagged_pairs(*, scope=None, now=None) -> list[tuple[Match, list[Flag]]]:
         .values_list("conversation__match_id", flat=True)
         .distinct()
     )
+    first = first_meetings(match_ids=ids)
     flagged = []
     for match in matches:
         flags = match_flags(
@@ -153,10 +154,22 @@ def flagged_pairs(*, scope=None, now=None) -> list[tuple[Match, list[Flag]]]:
             checkins=checkins.get(match.pk, []),
             has_messages=match.pk in written,
             now=now,
+            first_meeting=first.get(match.pk),
         )
         if flags:
             flagged.append((match, flags))
     return flagged
+
+
+def first_meetings(*, match_ids: list[int]) -> dict[int, Meeting]:
+    """Each pair's first agreed meeting (the earliest; past ones count), by
+    match id; pairs that agreed none are missing. One query."""
+    first: dict[int, Meeting] = {}
+    for meeting in Meeting.objects.filter(
+        match_id__in=match_ids, status=Meeting.Status.CONFIRMED
+    ).order_by("-starts_at"):
+        first[meeting.match_id] = meeting
+    return first
 
 
 def pair_for_coordinator(*, scope, match_id: int) -> Match | None:

@@ -46,13 +46,15 @@ def email_send(
     context: dict,
     headers: dict[str, str] | None = None,
     connection=None,
+    attachments: Iterable[tuple[str, bytes, str]] = (),
 ) -> int:
     """Send ``community/email/<template>.txt`` with its ``.html`` alternative.
 
     Written in the active language: a member's (``member_language``), or
     English, the programme's common language, for coordinators. ``headers`` are
     extra message headers (``List-Unsubscribe``); ``connection`` lets a batch
-    share one connection to the mail server."""
+    share one connection to the mail server; ``attachments`` are (file name,
+    content, MIME type), e.g. a meeting's ``.ics``."""
     recipients = [address for address in to if address]
     if not recipients:
         return 0
@@ -67,6 +69,8 @@ def email_send(
         connection=connection,
     )
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     return message.send()
 
 
@@ -77,16 +81,18 @@ def member_email_send(
     template: str,
     subject,
     context: Callable[[], dict] = dict,
+    attachments: Callable[[], list[tuple[str, bytes, str]]] = list,
 ) -> int:
     """The one shape of a member's e-mail about another member (a request, a
     match): to ``member``, in their language; ``subject`` (a lazy translation)
     names ``other`` as ``%(name)s``; the template gets ``member``, ``other`` and
     what ``context()`` returns, called in the member's language so its links
-    are too."""
+    are too, as are the files ``attachments()`` returns."""
     with member_language(member):
         return email_send(
             to=[member.user.email],
             template=template,
             subject=subject % {"name": one_line(other.public_name)},
             context={"member": member, "other": other, **context()},
+            attachments=attachments(),
         )

@@ -1,8 +1,9 @@
 """A match's life: it starts when a request is accepted (with the pair's
 conversation) and ends when a member ends it, blocks the other, or a
 coordinator ends it; then the conversation's sockets close and the other
-member is told. Requests, safety, rematching and profiles call this module;
-it calls none of them.
+member is told, and the pair's meetings still to come are cancelled
+(``services.meetings``). Requests, safety, rematching and profiles call this
+module; it calls none of them.
 """
 
 from django.db import transaction
@@ -15,6 +16,7 @@ from community.models import Conversation, Match, MatchRequest, Participant, Pro
 from community.realtime import announce
 from community.services.emails import member_email_send, member_url
 from community.services.errors import RuleBroken
+from community.services.meetings import meetings_close
 
 
 def match_start(*, host: Profile, newcomer: Profile, request: MatchRequest) -> Match:
@@ -55,6 +57,8 @@ def match_close(*, match: Match, by: Profile | None, reason: str) -> Match:
     Profile.objects.filter(pk=current.host_id, active_match_count__gt=0).update(
         active_match_count=F("active_match_count") - 1
     )
+    # Meetings still to come will not happen; past ones stay as history.
+    meetings_close(match_ids=[current.pk], now=current.ended_at)
     transaction.on_commit(lambda: _email_match_ended(current.pk))
     # The pair's chat sockets close; the history stays readable.
     transaction.on_commit(lambda: match_sockets_close(current.pk))

@@ -35,6 +35,7 @@ from community.models import (
     LanguageTag,
     Match,
     MatchRequest,
+    Meeting,
     MemberSuggestions,
     Message,
     ProfessionTag,
@@ -51,6 +52,7 @@ from community.realtime import announce
 from community.selectors.members import USER_PROFILE, profile_for_user
 from community.services.errors import RuleBroken
 from community.services.matches import match_sockets_close
+from community.services.meetings import meetings_close
 from community.services.tags import profile_masks_refresh, tag_get_or_create
 
 # The Profile fields a member edits through the profile forms; nothing else is
@@ -421,8 +423,9 @@ def account_delete(*, user: AbstractBaseUser) -> None:
 
     None of the member's own words stay: profile texts, typed-in interests,
     request messages and reasons, chat messages ("Message removed" for the
-    other member), why they ended a match, their wheel and check-ins, and what
-    they wrote in reports they made (the report itself, and the coordinators'
+    other member), why they ended a match, where and why they suggested meeting
+    (their meetings still to come are cancelled), their wheel and check-ins,
+    and what they wrote in reports they made (the report itself, and the coordinators'
     note on it, stay). One exception: an open report about the member keeps its
     copy of their message for the coordinators, until it is closed or
     ``DELETED_MEMBER_QUOTE_DAYS`` old (``deleted_member_quotes_erase``, a job).
@@ -470,6 +473,9 @@ def account_delete(*, user: AbstractBaseUser) -> None:
         Profile.objects.filter(pk=other_id).update(
             active_match_count=_active_match_count(other_id)
         )
+    meetings_close(match_ids=ended_match_ids, now=now)
+    # Where and why they suggested meeting are their words too.
+    Meeting.objects.filter(proposed_by=profile).update(place="", note="")
     Block.objects.filter(blocker=profile).delete()
     # What the member wrote in chats is erased too; the other member sees
     # "message removed" in the history.

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from community.forms.messaging import MessageForm, MessageReportForm, UnreadEmailForm
 from community.permissions import member_required
+from community.selectors.meetings import pair_meetings
 from community.selectors.messaging import (
     conversation_for,
     conversations_for,
@@ -117,6 +118,8 @@ def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "view": view,
             "other": view.other,
+            "match": view.conversation.match,
+            "meetings": pair_meetings(match=view.conversation.match, me=me),
             "messages_page": page["messages"],
             "older": page["older"],
             "is_latest_page": before is None,

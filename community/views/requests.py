@@ -22,6 +22,7 @@ from community.forms.requests import (
 from community.models import MatchRequest, ProgrammeTexts
 from community.permissions import member_required
 from community.selectors.matches import match_for, matches_for
+from community.selectors.meetings import pair_meetings
 from community.selectors.members import member_relation
 from community.selectors.pairs import (
     events_for_pair,
@@ -240,6 +241,7 @@ def match_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "community/match_detail.html",
         {
             "match": match,
+            "meetings": pair_meetings(match=match, me=request.profile),
             "ideas": ideas_for_pair(match=match, me=request.profile)
             if is_active
             else [],

@@ -389,6 +389,8 @@ VELKOMST_CHECKIN_AFTER_DAYS = (14, 42, 91)
 VELKOMST_CHECKIN_OVERDUE_DAYS = 7
 # A pair with no message at all this many days after matching is flagged.
 VELKOMST_SILENT_PAIR_DAYS = 7
+# A pair that has agreed no meeting this many weeks after matching is flagged.
+VELKOMST_FIRST_MEETING_WEEKS = 3
 
 VELKOMST_MATCH_WEIGHTS = {  # the best possible score is 100 with these
     "language": 8,

@@ -10,7 +10,9 @@
  *   only then does it show as sent;
  * - on every (re)connect the server sends everything after the last message
  *   shown; messages are placed by id and shown once;
- * - "Seen", "… is typing" and the connection state.
+ * - "Seen", "… is typing" and the connection state;
+ * - the pair's meeting box (templates/community/meetings/box.html) is fetched
+ *   again when the server says the meetings changed, and after a reconnect.
  */
 (function () {
   "use strict";
@@ -24,6 +26,7 @@
   const statusEl = root.querySelector("[data-chat-status]");
   const seenEl = root.querySelector("[data-chat-seen]");
   const typingEl = root.querySelector("[data-chat-typing]");
+  const meetingEl = root.querySelector("[data-chat-meeting]");
   const meId = Number(root.dataset.me);
   const conversationId = root.dataset.conversation;
   const otherName = root.dataset.otherName;
@@ -48,6 +51,7 @@
   let typingTimer = null;
   let lastTyping = 0;
   let outbox = loadOutbox();
+  let opened = false;
 
   // --- The outbox ----------------------------------------------------------------
   function loadOutbox() {
@@ -208,6 +212,29 @@
     }
   }
 
+  // --- The pair's meetings -----------------------------------------------------------
+  // Rendered on the server in the member's language, with its buttons' forms.
+  let meetingFetch = null;
+
+  function refreshMeeting() {
+    if (!meetingEl) return;
+    if (meetingFetch) meetingFetch.abort();
+    meetingFetch = new AbortController();
+    window
+      .fetch(meetingEl.dataset.url, {
+        credentials: "same-origin",
+        signal: meetingFetch.signal,
+        headers: { Accept: "text/html" },
+      })
+      .then((response) => (response.ok ? response.text() : null))
+      .then((html) => {
+        if (html !== null) meetingEl.innerHTML = html; // escaped on the server
+      })
+      .catch(() => {
+        /* Offline or replaced by a newer fetch: the next change or reconnect refetches. */
+      });
+  }
+
   // --- Talking to the server --------------------------------------------------------
   function sendEntry(entry) {
     if (live.send({ type: "send", client_id: entry.client_id, body: entry.body })) {
@@ -284,6 +311,9 @@
       case "error":
         handleError(frame);
         break;
+      case "meeting":
+        refreshMeeting();
+        break;
       case "closed":
         setStatus("closed");
         break;
@@ -313,6 +343,8 @@
   const live = window.VelkomstSocket.open(`/ws/conversations/${conversationId}/`, {
     query: () => `?after=${lastId}`,
     onOpen: () => {
+      if (opened) refreshMeeting(); // a change may have come while offline
+      opened = true;
       flushOutbox();
       scheduleRead();
     },

@@ -18,6 +18,7 @@ from cms_pages.demo.translate import translate_object
 from cms_pages.models import ActivityCategory
 from community.models import Match, Profile
 from community.services.events import event_signup
+from community.services.meetings import meeting_propose
 from community.services.messaging import message_send
 from community.services.safety import member_block
 from tests.factories import (
@@ -239,6 +240,9 @@ def make_bilingual_site() -> tuple[BilingualSite, BilingualSite]:
 
 
 # What the members below wrote (names, profiles, messages): left as typed.
+# Where and why Nadia suggests meeting Hanne.
+MEETING_PLACE = "Dokk1, the café on the ground floor"
+MEETING_NOTE = "I will wear a red scarf."
 MEMBERS_WROTE = (
     "Hanne",
     "Nadia",
@@ -249,14 +253,16 @@ MEMBERS_WROTE = (
     "Hej Nadia, velkommen!",
     "Happy to meet new people over coffee and a walk.",
     REQUEST_MESSAGE,
+    MEETING_PLACE,
+    MEETING_NOTE,
 )
 
 
 @dataclass
 class SiteWithMembers:
     """The bilingual site and a host with something on every page of hers: a
-    match with a conversation, a request waiting, an event she signed up for, a
-    member she blocked."""
+    match with a conversation and a meeting suggested to her, a request
+    waiting, an event she signed up for, a member she blocked."""
 
     english: BilingualSite
     danish: BilingualSite
@@ -276,6 +282,7 @@ class SiteWithMembers:
             "requests": ("community:requests", ()),
             "matches": ("community:matches", ()),
             "a match": ("community:match_detail", (self.match.pk,)),
+            "suggest a meeting": ("community:meeting_new", (self.match.pk,)),
             "conversations": ("community:conversations", ()),
             "a conversation": (
                 "community:conversation",
@@ -371,6 +378,13 @@ def make_site_with_members() -> SiteWithMembers:
             body=body,
             client_id=uuid.uuid4(),
         )
+    meeting_propose(
+        match=match,
+        by=nadia,
+        starts_at=timezone.now() + timedelta(days=4),
+        place=MEETING_PLACE,
+        note=MEETING_NOTE,
+    )
     asking = make_member(
         role="newcomer",
         display_name="Omar",

@@ -94,6 +94,7 @@ def test_flags_say_why_a_pair_needs_a_coordinator(match, host, newcomer):
         "new_match",
         "unsatisfied",
         "silent",
+        "no_meeting",
         "overdue",
     ]
     assert flags[0].text == "Hanne Host asks for a new match"

@@ -244,7 +244,7 @@ def test_the_demo_gives_coordinators_programmes_and_pairs_to_follow_up(seeded):
 
     assert Programme.objects.count() == 2 == seeded["operations"]["programmes"]
     reasons = {flag.code for _match, flags in flagged_pairs() for flag in flags}
-    assert {"new_match", "unsatisfied", "silent", "overdue"} <= reasons
+    assert {"new_match", "unsatisfied", "silent", "no_meeting", "overdue"} <= reasons
     assert CheckIn.objects.filter(answered_at__isnull=False).count() > 10
 
     users = get_user_model().objects
@@ -255,3 +255,25 @@ def test_the_demo_gives_coordinators_programmes_and_pairs_to_follow_up(seeded):
     assert 0 < len(theirs) < len(flagged_pairs(scope=site))
     for match, _flags in theirs:
         assert nordlys.covers(match.host) or nordlys.covers(match.newcomer)
+
+
+def test_the_demo_logins_pairs_have_a_meeting_agreed_and_one_to_answer(seeded):
+    from django.utils import timezone
+
+    from community.demo.people import DEMO_HOST_KEY, DEMO_NEWCOMER_KEY
+    from community.models import Meeting
+
+    assert seeded["operations"]["meetings"] >= 3
+    to_answer = Meeting.objects.get(
+        match__host__user__email__startswith=DEMO_HOST_KEY, status="proposed"
+    )
+    assert to_answer.proposed_by_id == to_answer.match.newcomer_id
+    agreed = Meeting.objects.get(
+        match__newcomer__user__email__startswith=DEMO_NEWCOMER_KEY,
+        status="confirmed",
+    )
+    assert agreed.starts_at > timezone.now()
+    # Past first meetings stay as history (they count as agreed).
+    assert Meeting.objects.filter(
+        status="confirmed", starts_at__lt=timezone.now()
+    ).exists()

@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from community.jobs import jobs_run
-from community.models import CheckIn, InterestTag, Report
+from community.models import CheckIn, InterestTag, Meeting, Report
 from community.services.checkins import checkin_answer
 from community.services.events import event_signup
+from community.services.meetings import meeting_accept, meeting_propose
 from community.services.messaging import message_report
 from community.services.profiles import (
     DELETED_MEMBER_QUOTE_DAYS,
@@ -132,6 +133,25 @@ def story(writer, coordinator, event_index):
     )
     wheel_save(profile=me, answers={"work": (3, f"My job {MARK}")})
     event_signup(profile=me, event_id=make_event(event_index).pk, party_size=2)
+    # Meetings they suggested: one agreed and past, one still open.
+    met = meeting_propose(
+        match=match,
+        by=me,
+        starts_at=timezone.now() + timedelta(days=2),
+        place=f"My flat {MARK}",
+        note=f"Ring twice {MARK}",
+    )
+    meeting_accept(meeting=met, by=hanne)
+    Meeting.objects.filter(pk=met.pk).update(
+        starts_at=timezone.now() - timedelta(days=1)
+    )
+    meeting_propose(
+        match=match,
+        by=me,
+        starts_at=timezone.now() + timedelta(days=5),
+        place=f"Café {MARK}",
+        note=f"Red scarf {MARK}",
+    )
     return {
         "hanne": hanne,
         "match": match,

@@ -184,12 +184,29 @@ def test_the_home_page_is_in_danish_under_da(login, home_page, newcomer):
 def test_home_reads_in_a_bounded_number_of_queries_when_matched(
     login, home_page, event_index, idea_index, django_assert_max_num_queries
 ):
+    from community.services.meetings import meeting_accept, meeting_propose
+
     host = make_member(role="host", display_name="Hanne Host", capacity=3)
     client = login(host)
     for number in range(3):
         newcomer = make_member(role="newcomer", display_name=f"Newcomer {number}")
         match = make_match(newcomer, host)
         make_message(match, newcomer)
+        # Each pair has an agreed meeting and a suggestion waiting for me.
+        for days in (3, 5):
+            meeting = meeting_propose(
+                match=match,
+                by=newcomer,
+                starts_at=timezone.now() + timedelta(days=days),
+                place=f"Café {number}",
+            )
+        meeting_accept(meeting=meeting, by=host)
+        meeting_propose(
+            match=match,
+            by=newcomer,
+            starts_at=timezone.now() + timedelta(days=9),
+            place="The harbour",
+        )
         _checkin_due(match, host)
         event = make_event(event_index, title=f"Event {number}")
         EventSignup.objects.create(
@@ -199,6 +216,8 @@ def test_home_reads_in_a_bounded_number_of_queries_when_matched(
     with django_assert_max_num_queries(40):
         page = _page(client)
     assert page.count("unread message") == 3
+    assert page.count("Meeting agreed") == 3
+    assert page.count("suggests meeting") == 3
 
 
 def test_home_reads_the_same_number_of_queries_for_one_match_or_three(
@@ -241,3 +260,37 @@ def test_home_reads_in_a_bounded_number_of_queries_when_looking(
     client = login(newcomer)
     with django_assert_max_num_queries(25):
         _page(client)
+
+
+def test_a_matched_member_sees_the_next_meeting_or_a_suggestion_to_answer(
+    login, home_page, matched_pair
+):
+    from community.services.meetings import meeting_accept, meeting_propose
+
+    host, newcomer, match = matched_pair
+    suggest_url = reverse("community:meeting_new", args=[match.pk])
+    page = _page(login(newcomer))
+    assert "No meeting agreed yet." in page
+    assert f'href="{suggest_url}?next=home"' in page
+
+    meeting = meeting_propose(
+        match=match,
+        by=host,
+        starts_at=timezone.now() + timedelta(days=4),
+        place="Aarhus Ø, by the water",
+    )
+    page = _page(login(newcomer))
+    assert "Hanne Host suggests meeting" in page
+    accept = reverse("community:meeting_accept", args=[meeting.pk])
+    assert f'action="{accept}"' in page
+    assert '<input type="hidden" name="next" value="home">' in page
+    assert "Aarhus Ø, by the water" in page
+    # The one who suggested it waits.
+    assert "Waiting for Nadia Newcomer's answer." in _page(login(host))
+
+    meeting_accept(meeting=meeting, by=newcomer)
+    for member in (host, newcomer):
+        page = _page(login(member))
+        assert "Meeting agreed" in page
+        assert f'action="{accept}"' not in page
+        assert "No meeting agreed yet." not in page
