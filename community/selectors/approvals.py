@@ -9,7 +9,10 @@ from datetime import datetime, timedelta
 
 from django.db.models import Count, Min, Prefetch
 from django.utils import timezone
+from wagtail.models import Page, Site
 
+from cms_pages.languages import in_reader_language, source_pages
+from cms_pages.models import ActivityIdeaIndexPage, EventIndexPage, SiteDetails
 from community.coordination.scope import Scope
 from community.models import (
     ApprovalStatus,
@@ -31,15 +34,15 @@ class ApprovalContact:
     email: str
 
 
-def _site_contact() -> tuple[list[str], str]:
-    from wagtail.models import Site
-
-    from cms_pages.models import SiteDetails
-
+def _site_details() -> SiteDetails | None:
     site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
+    return SiteDetails.for_site(site) if site is not None else None
+
+
+def _site_contact() -> tuple[list[str], str]:
+    details = _site_details()
+    if details is None:
         return [], ""
-    details = SiteDetails.for_site(site)
     person = details.contact_person
     if person is not None:
         return [person.name], person.email or details.email
@@ -67,6 +70,33 @@ def approval_contact(profile: Profile) -> ApprovalContact:
         names, email = _site_contact()
     return ApprovalContact(
         programme=programme.name if programme else "", names=names, email=email
+    )
+
+
+@dataclass(frozen=True)
+class Meanwhile:
+    """What a waiting member can read and do before a coordinator calls: the
+    events and activity ideas (pages in the reader's language, or None), and
+    the welcome manual's address."""
+
+    events: Page | None
+    ideas: Page | None
+    manual_url: str
+
+
+def _index_page(model) -> Page | None:
+    page = source_pages(model.objects.live().public()).order_by("path").first()
+    return in_reader_language([page])[0] if page is not None else None
+
+
+def approval_meanwhile() -> Meanwhile:
+    """A few queries."""
+    details = _site_details()
+    manual = details.welcome_manual if details is not None else None
+    return Meanwhile(
+        events=_index_page(EventIndexPage),
+        ideas=_index_page(ActivityIdeaIndexPage),
+        manual_url=manual.url if manual is not None else "",
     )
 
 
