@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import path
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -117,14 +117,14 @@ class ApprovalMemberView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, Templa
         action = request.POST.get("action")
         if action not in ("note", "approve", "decline"):
             form.add_error(
-                None, _gettext("Choose to save the note, approve or decline.")
+                None, gettext("Choose to save the note, approve or decline.")
             )
         if form.is_valid():
             data = form.cleaned_data
             try:
                 if action == "note":
                     approval_note_save(member=member, note=data["note"])
-                    done = _gettext("The note is saved.")
+                    done = gettext("The note is saved.")
                 elif action == "approve":
                     member_approve(
                         member=member,
@@ -132,7 +132,7 @@ class ApprovalMemberView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, Templa
                         message=data["message"],
                         note=data["note"],
                     )
-                    done = _gettext(
+                    done = gettext(
                         "%(name)s is approved: other members can find them now, "
                         "and they were told by e-mail."
                     ) % {"name": member.public_name}
@@ -143,7 +143,7 @@ class ApprovalMemberView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, Templa
                         message=data["message"],
                         note=data["note"],
                     )
-                    done = _gettext(
+                    done = gettext(
                         "%(name)s is declined and was told by e-mail, with your "
                         "message."
                     ) % {"name": member.public_name}
