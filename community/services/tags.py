@@ -104,11 +104,27 @@ def profile_masks_refresh(
     )
     profile.hope_mask = mask_of(profile.hope_items.values_list("tag__bit", flat=True))
     complete = profile.is_complete
-    started_waiting = approval_update(
-        profile, complete=complete, reconsider=reconsider or not was_listed
-    )
-    profile.is_listed = profile.listing_due(complete=complete)
-    if save:
+    if not save:
+        approval_update(
+            profile, complete=complete, reconsider=reconsider or not was_listed
+        )
+        profile.is_listed = profile.listing_due(complete=complete)
+        return profile
+    with transaction.atomic():
+        # The approval as stored now, the row locked: a coordinator deciding
+        # at the same moment is neither undone nor missed.
+        stored = (
+            Profile.objects.select_for_update()
+            .filter(pk=profile.pk)
+            .values(*APPROVAL_FIELDS)
+            .first()
+        )
+        for name, value in (stored or {}).items():
+            setattr(profile, name, value)
+        started_waiting = approval_update(
+            profile, complete=complete, reconsider=reconsider or not was_listed
+        )
+        profile.is_listed = profile.listing_due(complete=complete)
         profile.save(
             update_fields=[
                 "spoken_mask",
