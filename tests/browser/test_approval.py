@@ -52,7 +52,7 @@ def _people():
 
 def _hanne_in_the_directory(tab) -> None:
     tab.goto("/members/?role=all")
-    expect(tab.get_by_role("heading", level=1)).to_have_text("Members")
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Find members")
 
 
 def test_a_new_host_waits_until_a_coordinator_approves_her(

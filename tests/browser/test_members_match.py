@@ -54,6 +54,8 @@ def build_profile(page, *, role: str, languages, interests, household: str) -> N
         page.get_by_label(interest, exact=True).check()
     page.get_by_role("button", name="Save and continue").click()
 
+    if role.startswith("Host"):
+        page.get_by_label("1–2 meetings a month").check()
     page.get_by_label("About me").fill(
         "We like long walks by the bay and cooking for friends on Sundays."
     )
