@@ -22,6 +22,7 @@ from tests.factories import make_account, make_member
 NEWCOMER = "priya@example.org"
 COORDINATOR = "mette@coordinators.example.org"
 NOTE = "Called Hanne on Tuesday: lovely family, ready to host."
+QUEUE_URL = "/admin/community/approvals/"
 
 
 def mails_to(outbox_dir, address: str) -> list:
@@ -132,3 +133,73 @@ def test_a_new_host_waits_until_a_coordinator_approves_her(
     expect(page.get_by_role("main")).not_to_contain_text(
         "A coordinator will contact you"
     )
+
+
+# --- The pages of approval on a phone and a desktop ----------------------------------
+
+
+def _waiting_and_declined():
+    from types import SimpleNamespace
+
+    from community.services.approvals import member_decline
+    from tests.browser.bilingual_site import make_bilingual_site
+    from tests.factories import UserFactory
+
+    make_bilingual_site()
+    group, _created = Group.objects.get_or_create(name="Coordinators")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    coordinator = UserFactory(first_name="Mette", last_name="Holm")
+    coordinator.groups.add(group)
+    waiting = make_member(
+        role="host", display_name="Wenche", approval="not_needed", capacity=2
+    )
+    declined = make_member(role="host", display_name="Dorte", approval="not_needed")
+    member_decline(
+        member=declined,
+        coordinator=coordinator,
+        message="We talked on the phone: the timing is not right. Write to us in May.",
+    )
+    return SimpleNamespace(
+        waiting=waiting,
+        declined=declined,
+        coordinator=SimpleNamespace(user=coordinator),
+    )
+
+
+def test_the_pages_of_approval_fit_a_phone_and_pass_the_accessibility_checks(
+    chromium, live_server_url
+):
+    from tests.browser.bilingual_site import sign_in
+    from tests.browser.test_accessibility import violations_on
+    from tests.browser.test_phone_layout import WIDTHS, wider_than_the_screen
+
+    people = outside_the_event_loop(_waiting_and_declined)
+    visits = [
+        (people.waiting, "/me/", True),
+        (people.waiting, "/da/me/", True),
+        (people.waiting, "/members/", True),
+        (people.waiting, "/da/members/suggested/", True),
+        (people.declined, "/me/", True),
+        (people.declined, "/da/me/", True),
+        (people.coordinator, QUEUE_URL, False),
+        (people.coordinator, f"{QUEUE_URL}{people.waiting.pk}/", False),
+        (people.coordinator, f"{QUEUE_URL}{people.declined.pk}/", False),
+        (people.coordinator, "/admin/community/dashboard/", False),
+    ]
+    found = []
+    for who, url, check_axe in visits:
+        context = chromium.new_context(base_url=live_server_url)
+        sign_in(context, live_server_url, who)
+        tab = context.new_page()
+        assert tab.goto(url).status == 200, url
+        for width in WIDTHS:
+            tab.set_viewport_size({"width": width, "height": 800})
+            found += [
+                f"{url} at {width} px: {line}"
+                for line in wider_than_the_screen(tab, width)
+            ]
+        if check_axe:
+            found += violations_on(tab, url)
+        tab.goto("about:blank")
+        context.close()
+    assert not found, "\n".join(found)
