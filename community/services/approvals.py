@@ -182,7 +182,7 @@ def _waiting_for_update(member: Profile) -> Profile:
     """The member's row, locked; refused clearly unless they still wait (a
     second coordinator, or a second click, finds the first decision)."""
     current = (
-        Profile.objects.select_for_update()
+        Profile.objects.select_for_update(of=("self",))
         .select_related("user", "programme", "approval_decided_by")
         .get(pk=member.pk)
     )
