@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='programme',
             name='approval',
-            field=models.CharField(choices=[('nobody', 'Nobody: members are listed once their profile is complete'), ('hosts', 'Hosts: a coordinator talks with each new host first'), ('everyone', 'Everyone: a coordinator talks with each new member first')], default='hosts', help_text='New members who must be approved by a coordinator before they are shown to others and can be matched. Members already shown stay shown when you change this; members waiting are shown at once when they no longer need approval.', max_length=10, verbose_name='who talks with a coordinator first'),
+            field=models.CharField(choices=[('nobody', 'Nobody: members are shown to others once their profile is complete'), ('hosts', 'Hosts: a coordinator talks with each new host first'), ('everyone', 'Everyone: a coordinator talks with each new member first')], default='hosts', help_text='New members who must be approved by a coordinator before they are shown to others and can be matched. Members already shown stay shown when you change this; members waiting are shown at once when they no longer need approval.', max_length=10, verbose_name='who talks with a coordinator first'),
         ),
         migrations.RunPython(
             approve_the_members_already_here, migrations.RunPython.noop

@@ -15,7 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ApprovalPolicy(models.TextChoices):
-    NOBODY = "nobody", _("Nobody: members are listed once their profile is complete")
+    NOBODY = (
+        "nobody",
+        _("Nobody: members are shown to others once their profile is complete"),
+    )
     HOSTS = "hosts", _("Hosts: a coordinator talks with each new host first")
     EVERYONE = "everyone", _("Everyone: a coordinator talks with each new member first")
 
