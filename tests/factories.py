@@ -282,7 +282,10 @@ def make_member(
     tag names are matched case-insensitively, so ``"hiking"`` finds the curated
     "Hiking". Extra keyword arguments are Profile fields (``age_group=3``,
     ``children_0_5=True``, ``capacity=2``, ``is_available=False``...).
-    ``confirmed=False`` leaves the expectation statement unconfirmed.
+    ``confirmed=False`` leaves the expectation statement unconfirmed. The
+    member counts as approved by a coordinator (as every member did when
+    approval came); ``approval="not_needed"`` lets their programme's setting
+    decide, as for a member finishing the set-up (a new host then waits).
     """
     from allauth.account.models import EmailAddress
 
@@ -317,6 +320,8 @@ def make_member(
     }
     if confirmed:
         defaults |= {"expectations_version": 1, "expectations_confirmed_at": now}
+    if fields.get("approval", "approved") == "approved":
+        defaults |= {"approval": "approved", "approval_decided_at": now}
     if role == "host":
         defaults |= {"time_per_month": "1-2", "capacity": 1}
     elif role == "newcomer":

@@ -22,6 +22,7 @@ from community.coordination.access import (
 )
 from community.coordination.charts import Point, bar_chart, column_chart
 from community.coordination.scope import Scope
+from community.selectors.approvals import approval_waiting_summary
 from community.selectors.dashboard import (
     Dashboard,
     coordinator_attention,
@@ -142,6 +143,7 @@ class DashboardView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, TemplateVie
             "charts": dashboard_charts(dashboard),
             "whole_site": self.scope.everything,
             "overdue_days": settings.VELKOMST_CHECKIN_OVERDUE_DAYS,
+            "approvals": approval_waiting_summary(scope=self.scope),
         }
 
 
@@ -166,7 +168,10 @@ class DashboardPanel(Component):
         self.scope = scope
 
     def get_context_data(self, parent_context=None):
-        return {"attention": coordinator_attention(scope=self.scope)}
+        return {
+            "attention": coordinator_attention(scope=self.scope),
+            "approvals": approval_waiting_summary(scope=self.scope),
+        }
 
 
 def dashboard_panel_add(request, panels) -> None:

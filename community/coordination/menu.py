@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from community.coordination.announcements import AnnouncementViewSet
+from community.coordination.approvals import ApprovalsViewSet
 from community.coordination.checkins import CheckInViewSet
 from community.coordination.dashboard import DashboardViewSet
 from community.coordination.events import EventSignupsViewSet
@@ -23,6 +24,7 @@ class CommunityAdminGroup(ModelViewSetGroup):
     menu_order = 250
     items = (
         DashboardViewSet,
+        ApprovalsViewSet,
         ProgrammeViewSet,
         MemberViewSet,
         ReportViewSet,

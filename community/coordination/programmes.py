@@ -120,6 +120,7 @@ class ProgrammeViewSet(ScopedModelViewSet):
         "active_to",
         "within_programme_only",
         "listed_at_signup",
+        "approval",
         "invite_link",
     ]
     edit_handler = ObjectList(
@@ -135,7 +136,11 @@ class ProgrammeViewSet(ScopedModelViewSet):
                 [FieldPanel("active_from"), FieldPanel("active_to")], heading=_("When")
             ),
             MultiFieldPanel(
-                [FieldPanel("within_programme_only"), FieldPanel("listed_at_signup")],
+                [
+                    FieldPanel("within_programme_only"),
+                    FieldPanel("listed_at_signup"),
+                    FieldPanel("approval", widget=forms.RadioSelect),
+                ],
                 heading=_("Who meets whom"),
             ),
             FieldPanel("coordinator_emails"),
@@ -166,7 +171,7 @@ class MemberFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Profile
-        fields = ["role", "programme", "is_available", "household"]
+        fields = ["role", "programme", "approval", "is_available", "household"]
 
 
 class MemberViewSet(ScopedModelViewSet):
@@ -201,6 +206,9 @@ class MemberViewSet(ScopedModelViewSet):
         "capacity",
         "active_match_count",
         "is_available",
+        "approval",
+        "approval_waiting_since",
+        "approval_decided_at",
         "created_at",
         "last_active_at",
     ]

@@ -259,7 +259,10 @@ class _Seeder:
             return None
         return next((p for p in self.partners if p.name.startswith(employer)), None)
 
-    def member(self, person: Person) -> Profile:
+    def member(self, person: Person, *, waiting_since=None, programme=None) -> Profile:
+        """``person`` as a member who joined a while ago, approved by a
+        coordinator back then; with ``waiting_since``, one who finished the
+        set-up then and waits for a coordinator (of ``programme``)."""
         names = person.name.split()
         user = get_user_model().objects.create(
             username=email_for(person.key),
@@ -286,6 +289,8 @@ class _Seeder:
             )
         profile = Profile.objects.create(
             user=user,
+            programme=programme,
+            match_pool=programme.match_pool if programme else 0,
             role=person.role,
             display_name=person.name,
             about=person.about,
@@ -306,6 +311,11 @@ class _Seeder:
             guidelines_accepted_at=joined,
             expectations_version=VERSION,
             expectations_confirmed_at=joined + timedelta(hours=1),
+            **(
+                {"approval": "approved", "approval_decided_at": joined}
+                if waiting_since is None
+                else {"approval": "waiting", "approval_waiting_since": waiting_since}
+            ),
         )
         ProfileLanguage.objects.bulk_create(
             ProfileLanguage(
@@ -323,6 +333,8 @@ class _Seeder:
                 for name in names
             )
         profile_masks_refresh(profile)
+        if waiting_since is not None:
+            joined = waiting_since - timedelta(hours=1)
         # As if they had joined over the past months and been around lately.
         Profile.objects.filter(pk=profile.pk).update(
             created_at=joined,

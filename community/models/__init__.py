@@ -1,6 +1,7 @@
 """Members and what happens between them, one module per idea."""
 
 from community.models.announcements import Announcement, AnnouncementDelivery
+from community.models.approvals import ApprovalPolicy, ApprovalStatus
 from community.models.checkins import CheckIn
 from community.models.events import MAX_PARTY, EventSignup
 from community.models.geography import Municipality, Region
@@ -44,6 +45,8 @@ from community.models.wheel import (
 __all__ = [
     "Announcement",
     "AnnouncementDelivery",
+    "ApprovalPolicy",
+    "ApprovalStatus",
     "CheckIn",
     "MAX_PARTY",
     "EventSignup",

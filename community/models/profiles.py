@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from community.models.approvals import CLEARED, ApprovalStatus
 from community.models.tags import (
     ProfileHope,
     ProfileInterest,
@@ -175,6 +176,41 @@ class Profile(models.Model):
     # True once the profile is complete (see missing_for_browsing); kept in step
     # by services.tags.profile_masks_refresh so the directory filters on a column.
     is_listed = models.BooleanField(default=False, editable=False)
+    # Coordinator approval (community/models/approvals.py): whether this member
+    # must wait for a coordinator before others see them, and the decision.
+    # Kept by services.approvals; is_listed is false unless it is cleared.
+    approval = models.CharField(
+        _("approval"),
+        max_length=12,
+        choices=ApprovalStatus.choices,
+        default=ApprovalStatus.NOT_NEEDED,
+        editable=False,
+    )
+    approval_waiting_since = models.DateTimeField(
+        _("waiting for approval since"), null=True, blank=True, editable=False
+    )
+    approval_decided_at = models.DateTimeField(
+        _("approval decided"), null=True, blank=True, editable=False
+    )
+    approval_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approval decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    approval_note = models.TextField(
+        _("coordinator's note"),
+        max_length=2000,
+        blank=True,
+        editable=False,
+        help_text=_("For the coordinators only: the member never sees it."),
+    )
+    approval_message = models.TextField(
+        _("message to the member"), max_length=2000, blank=True, editable=False
+    )
 
     is_deleted = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -214,12 +250,26 @@ class Profile(models.Model):
                     "show_household",
                     "created_at",
                     "last_active_at",
+                    # Suggestions take in members approved since they were
+                    # worked out (selectors.suggestions.suggested_profiles).
+                    "approval_decided_at",
                 ],
                 condition=Q(is_listed=True, is_available=True, is_deleted=False),
                 name="profile_candidates",
             ),
             models.Index(fields=["-created_at"], name="profile_newest"),
             models.Index(fields=["-last_active_at"], name="profile_recently_active"),
+            # The coordinators' approval queue, oldest first.
+            models.Index(
+                fields=["approval_waiting_since"],
+                condition=Q(approval="waiting"),
+                name="profile_approval_queue",
+            ),
+            models.Index(
+                fields=["approval_decided_at"],
+                condition=Q(approval_decided_at__isnull=False),
+                name="profile_approval_decided",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -229,6 +279,36 @@ class Profile(models.Model):
             models.CheckConstraint(
                 condition=Q(role__in=["", "host", "newcomer"]),
                 name="profile_role_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    approval__in=["not_needed", "waiting", "approved", "declined"]
+                ),
+                name="profile_approval_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(approval="waiting")
+                | Q(approval_waiting_since__isnull=False),
+                name="profile_waiting_since_when",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    approval__in=["approved", "declined"],
+                    approval_decided_at__isnull=False,
+                )
+                | Q(
+                    approval__in=["not_needed", "waiting"],
+                    approval_decided_at__isnull=True,
+                ),
+                name="profile_approval_decided_when",
+            ),
+            # A member who is declined is told why (until they delete their
+            # account, which erases the message).
+            models.CheckConstraint(
+                condition=~Q(approval="declined")
+                | ~Q(approval_message="")
+                | Q(is_deleted=True),
+                name="profile_decline_has_message",
             ),
         ]
 
@@ -269,3 +349,20 @@ class Profile(models.Model):
     @property
     def is_complete(self) -> bool:
         return not self.missing_for_browsing()
+
+    def listing_due(self, *, complete: bool | None = None) -> bool:
+        """Whether others may find this member: not deleted, an active account,
+        cleared as far as approval goes, and a complete profile (``complete``
+        if the caller knows, else read last: it reads the tags).
+        ``services.tags.profile_masks_refresh`` stores it as ``is_listed``."""
+        return (
+            self.approval in CLEARED
+            and not self.is_deleted
+            and self.user.is_active
+            and (self.is_complete if complete is None else complete)
+        )
+
+    @property
+    def awaits_coordinator(self) -> bool:
+        """Waiting for a coordinator's approval, or declined by one."""
+        return self.approval in (ApprovalStatus.WAITING, ApprovalStatus.DECLINED)

@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.models.approvals import ApprovalPolicy
+
 
 def new_invite_code() -> str:
     return secrets.token_urlsafe(12)
@@ -56,6 +58,18 @@ class Programme(models.Model):
             "programmes are joined only through the invitation link."
         ),
     )
+    approval = models.CharField(
+        _("who talks with a coordinator first"),
+        max_length=10,
+        choices=ApprovalPolicy.choices,
+        default=ApprovalPolicy.HOSTS,
+        help_text=_(
+            "New members who must be approved by a coordinator before they are "
+            "shown to others and can be matched. Members already shown stay "
+            "shown when you change this; members waiting are shown at once "
+            "when they no longer need approval."
+        ),
+    )
     invite_code = models.CharField(
         max_length=32, unique=True, default=new_invite_code, editable=False
     )
@@ -79,7 +93,11 @@ class Programme(models.Model):
                 condition=Q(active_to__isnull=True)
                 | Q(active_to__gte=models.F("active_from")),
                 name="programme_active_to_after_from",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(approval__in=["nobody", "hosts", "everyone"]),
+                name="programme_approval_valid",
+            ),
         ]
 
     def __str__(self) -> str:

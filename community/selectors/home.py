@@ -6,8 +6,11 @@ The states, in the order a member meets them (``member_home`` picks the first
 that applies):
 
 - ``SETUP``: the profile set-up is unfinished (the next step, what is missing);
-- waiting for a coordinator: coordinator approval (issue 13, item 4) adds its
-  state here, before ``MATCHED``, with whom they wait for;
+- ``AWAITING_APPROVAL``: waiting for a coordinator's approval (or
+  ``APPROVAL_DECLINED``: declined by one), with whom they wait for or may
+  write to (``MemberHome.approval``) and what they can do meanwhile
+  (community/selectors/approvals.py); nobody sees them yet, so nothing else
+  applies but their events;
 - ``MATCHED``: at least one active match (each with its conversation, unread
   messages, meetings and ideas);
 - ``REQUEST_PENDING``: a request waits, sent or received;
@@ -28,6 +31,7 @@ from cms_pages.languages import in_reader_language
 from community.matching import reads
 from community.matching.reasons import Explanation
 from community.models import (
+    ApprovalStatus,
     CheckIn,
     EventSignup,
     Match,
@@ -36,6 +40,12 @@ from community.models import (
     Profile,
 )
 from community.models.profiles import MIN_INTERESTS
+from community.selectors.approvals import (
+    ApprovalContact,
+    Meanwhile,
+    approval_contact,
+    approval_meanwhile,
+)
 from community.selectors.events import ACTIVE as ACTIVE_SIGNUPS
 from community.selectors.events import waiting_position
 from community.selectors.matches import matches_for
@@ -57,7 +67,8 @@ EVENTS_SHOWN = 3
 
 class HomeState(StrEnum):
     SETUP = "setup"
-    # Coordinator approval (issue 13, item 4) adds: AWAITING_APPROVAL.
+    AWAITING_APPROVAL = "awaiting_approval"
+    APPROVAL_DECLINED = "approval_declined"
     NO_MATCH = "no_match"
     REQUEST_PENDING = "request_pending"
     MATCHED = "matched"
@@ -117,6 +128,8 @@ class MemberHome:
     checkins: list[CheckIn] = field(default_factory=list)
     events: list[EventSignup] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
+    approval: ApprovalContact | None = None
+    meanwhile: Meanwhile | None = None
 
     @property
     def is_paused(self) -> bool:
@@ -150,6 +163,16 @@ def member_home(*, profile: Profile) -> MemberHome:
     setup = setup_progress(profile)
     if setup is not None:
         return MemberHome(state=HomeState.SETUP, profile=profile, setup=setup)
+    if profile.awaits_coordinator:
+        return MemberHome(
+            state=HomeState.AWAITING_APPROVAL
+            if profile.approval == ApprovalStatus.WAITING
+            else HomeState.APPROVAL_DECLINED,
+            profile=profile,
+            approval=approval_contact(profile),
+            meanwhile=approval_meanwhile(),
+            events=_upcoming_signups(profile),
+        )
 
     requests = requests_for(profile=profile)
     expire_after = timedelta(days=settings.VELKOMST_REQUEST_EXPIRE_AFTER_DAYS)

@@ -95,6 +95,15 @@ def match_request_refusal(
         return _("Your account has been closed.")
     if recipient.is_deleted:
         return _("This member has left the programme.")
+    if sender.awaits_coordinator:
+        return _(
+            "A coordinator talks with every new member before they are matched. "
+            "You can ask members once your profile is approved."
+        )
+    if recipient.awaits_coordinator:
+        return _("%(name)s is not available for matching right now.") % {
+            "name": recipient.public_name
+        }
     if facts is None:
         facts = pair_facts(sender=sender, recipient=recipient)
     if facts.blocked_by_sender:

@@ -31,11 +31,16 @@ def suggested_profiles(
     *, viewer: Profile, shortlist: list[int], since, limit: int = 20
 ) -> list[Profile]:
     """My best matches among ``shortlist`` (ids, see ``MemberSuggestions``) and
-    the members who joined ``since`` it was made: ranked again now, as the
+    the members who joined or were approved by a coordinator ``since`` it was
+    made: ranked again now, as the
     directory ranks (candidates of the other role in my pool, sharing a spoken
     language), without anyone hidden from me, paused, gone, or already matched
     or asked; with their municipality and tags for ``matching.reads.explain``. Three
     queries, whatever the number of members."""
-    listed = Q(pk__in=shortlist) | Q(created_at__gte=since)
+    listed = (
+        Q(pk__in=shortlist)
+        | Q(created_at__gte=since)
+        | Q(approval_decided_at__gte=since)
+    )
     ranked = sql.ranked(viewer, findable_by(viewer, busy=True).filter(listed))
     return reads.tags_attach(list(for_cards(ranked)[:limit]))

@@ -1,9 +1,13 @@
 """Who may see whom: the one rule behind every page about another member.
 
 A signed-in member (with a complete profile, see ``permissions.member_required``)
-sees a member when it is themself, or when the member
+sees a member when it is themself, or when the viewer is listed themself (not
+waiting for a coordinator's approval or declined: they see nobody else) and
+the member
 
-- has not left and is listed (a complete profile, an active account), and
+- has not left and is listed (a complete profile, an active account, approved
+  by a coordinator if their programme asks it: community/services/
+  approvals.py), and
 - neither of the two has blocked the other, and
 - either is *findable*: available (not paused) and in the viewer's match pool
   (``Profile.match_pool``: a closed programme keeps its members to each other),
@@ -59,6 +63,8 @@ def visible_to(viewer: Profile, member=None) -> Q:
     id) the subqueries compare constants, so checking one member is one cheap
     query."""
     me = viewer.pk
+    if not viewer.is_listed:
+        return Q(pk=me)
     member = OuterRef("pk") if member is None else member
     asked = MatchRequest.objects.filter(
         _either_way("sender_id", "recipient_id", me, member)
@@ -145,7 +151,9 @@ def findable_by(viewer: Profile, *, busy: bool = False) -> QuerySet[Profile]:
     (listed, available, in their match pool) but themself and those blocked
     either way; with ``busy``, not those matched with them or asked either.
     Members merely in touch are not listed: a paused member stays out of every
-    list."""
+    list. A viewer who is not listed themself finds nobody."""
+    if not viewer.is_listed:
+        return Profile.objects.none()
     queryset = Profile.objects.filter(_findable(viewer)).exclude(pk=viewer.pk)
     excluded = blocked_ids(viewer, busy=busy)
     return queryset.exclude(pk__in=excluded) if excluded else queryset

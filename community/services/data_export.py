@@ -103,7 +103,9 @@ def _row(obj: models.Model, me: Profile, *, skip: set[str] = frozenset()) -> dic
 def member_data_export(*, user: AbstractBaseUser) -> dict[str, Any]:
     profile = profile_get_or_create_for(user)
     me = profile
-    profile_data = _row(profile, me, skip=_DERIVED | {"id", "user"})
+    # The coordinators' note on the approval is their working note (as on a
+    # report); the decision and its message to the member are the member's.
+    profile_data = _row(profile, me, skip=_DERIVED | {"id", "user", "approval_note"})
     profile_data["public_name"] = str(profile.public_name)
 
     data: dict[str, Any] = {

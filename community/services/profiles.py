@@ -28,6 +28,7 @@ from django.utils.translation import gettext
 
 from community.models import (
     AnnouncementDelivery,
+    ApprovalStatus,
     Block,
     CheckIn,
     HopeTag,
@@ -229,6 +230,7 @@ def language_tag_for_code(code: str) -> LanguageTag:
 def profile_update(*, profile: Profile, data: dict[str, Any]) -> Profile:
     """Store validated form data on the profile (only the editable fields)."""
     changed = []
+    role_before = profile.role
     for field, value in data.items():
         if field not in EDITABLE_FIELDS:
             continue
@@ -237,8 +239,9 @@ def profile_update(*, profile: Profile, data: dict[str, Any]) -> Profile:
     if changed:
         profile.save(update_fields=[*changed, "updated_at"])
     if {"role", "municipality"} & set(changed):
-        # Whether the profile is listed in the directory depends on these.
-        profile_masks_refresh(profile)
+        # Whether the profile is listed in the directory depends on these, and
+        # whether a coordinator must approve it on a new role.
+        profile_masks_refresh(profile, reconsider=profile.role != role_before)
     return profile
 
 
@@ -523,7 +526,13 @@ def account_delete(*, user: AbstractBaseUser) -> None:
         active_match_count=0,
         last_active_at=None,
         is_listed=False,
+        # The coordinators' words about the member go too; a decision stays.
+        approval_note="",
+        approval_message="",
         updated_at=now,
+    )
+    Profile.objects.filter(pk=profile.pk, approval=ApprovalStatus.WAITING).update(
+        approval=ApprovalStatus.NOT_NEEDED, approval_waiting_since=None
     )
     profile.refresh_from_db()
     profile_masks_refresh(profile)

@@ -2,7 +2,9 @@
 handing it over to new coordinators, and members joining or leaving one.
 
 A member's ``match_pool`` follows from their programme (see
-``Programme.match_pool``); these functions keep it in step."""
+``Programme.match_pool``), and whether they wait for a coordinator's approval
+from its setting (community/services/approvals.py); these functions keep both
+in step."""
 
 from collections.abc import Iterable
 
@@ -11,7 +13,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from community.models import Profile, Programme
+from community.services.approvals import approvals_follow_programme
 from community.services.errors import RuleBroken
+from community.services.tags import profile_masks_refresh
 
 
 def _group_name(programme: Programme) -> str:
@@ -39,6 +43,7 @@ def programme_save(programme: Programme) -> Programme:
     Profile.objects.filter(programme=programme).exclude(
         match_pool=programme.match_pool
     ).update(match_pool=programme.match_pool)
+    approvals_follow_programme(programme)
     return programme
 
 
@@ -51,9 +56,12 @@ def programme_coordinators_set(*, programme: Programme, users: Iterable) -> None
     programme.coordinator_group.user_set.set(list(users))
 
 
+@transaction.atomic
 def profile_programme_set(*, profile: Profile, programme: Programme | None) -> Profile:
     """``profile`` joins ``programme`` (None: leaves their programme). Existing
-    matches go on; new requests follow the new programme's pool."""
+    matches go on; new requests follow the new programme's pool; whether they
+    wait for a coordinator follows the new programme's setting (see
+    services/approvals.py)."""
     if programme is not None and not programme.is_active():
         raise RuleBroken(_("This programme is not running at the moment."))
     profile.programme = programme
@@ -61,4 +69,4 @@ def profile_programme_set(*, profile: Profile, programme: Programme | None) -> P
     Profile.objects.filter(pk=profile.pk).update(
         programme=programme, match_pool=profile.match_pool
     )
-    return profile
+    return profile_masks_refresh(profile, reconsider=True)

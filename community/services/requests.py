@@ -202,6 +202,16 @@ def match_request_accept(
         sender, recipient = locked[current.sender_id], locked[current.recipient_id]
         if sender.is_deleted:
             raise RuleBroken(_("This member has left the programme."))
+        if recipient.awaits_coordinator:
+            raise RuleBroken(
+                _(
+                    "A coordinator talks with every new member before they are "
+                    "matched. You can accept requests once your profile is "
+                    "approved."
+                )
+            )
+        if sender.awaits_coordinator:
+            raise RuleBroken(_("This member is not available for matching right now."))
         if blocks_between(sender.pk, recipient.pk).exists():
             raise RuleBroken(_("This member is not available for matching right now."))
         if not sender.is_available:

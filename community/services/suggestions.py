@@ -6,7 +6,8 @@ Ranking every candidate of the other role costs tens of milliseconds over
 best ``SHORTLIST`` candidates by the directory's own ranking, plus as many as
 are hidden from the member at the time (blocked, matched, asked), so that they
 come back when that ends. A visit ranks again, exactly and in the database,
-only the shortlist and the members who joined since, dropping anyone the member
+only the shortlist and the members who joined (or were approved by a
+coordinator, community/services/approvals.py) since, dropping anyone the member
 may not be suggested now (paused, gone, blocked either way, matched or asked,
 in another match pool, no longer sharing a language): a few milliseconds, and
 every score and reason shown is current.

@@ -18,6 +18,11 @@ from community.models import (
     Profile,
 )
 from community.models.tags import MAX_BIT, SPOKEN_LEVELS, FacetTag
+from community.services.approvals import (
+    APPROVAL_FIELDS,
+    approval_update,
+    approval_waiting_started,
+)
 
 MAX_TAG_LENGTH = 60
 
@@ -77,9 +82,15 @@ def mask_of(bits) -> int:
     return mask
 
 
-def profile_masks_refresh(profile: Profile, *, save: bool = True) -> Profile:
-    """Recompute the profile's bitmasks from its tags and whether it is listed in
-    the directory. Call after the tags, role, municipality or deletion change."""
+def profile_masks_refresh(
+    profile: Profile, *, save: bool = True, reconsider: bool = False
+) -> Profile:
+    """Recompute the profile's bitmasks from its tags, whether it must wait for
+    a coordinator's approval (``services.approvals.approval_update``: when it
+    becomes complete, or with ``reconsider`` after a change of role or
+    programme) and whether it is listed in the directory. Call after the tags,
+    role, municipality, programme or deletion change."""
+    was_listed = profile.is_listed
     spoken, learning = [], []
     for bit, level in profile.language_items.values_list("tag__bit", "level"):
         (learning if level == LanguageLevel.LEARNING else spoken).append(bit)
@@ -92,10 +103,28 @@ def profile_masks_refresh(profile: Profile, *, save: bool = True) -> Profile:
         profile.interest_items.values_list("tag__bit", flat=True)
     )
     profile.hope_mask = mask_of(profile.hope_items.values_list("tag__bit", flat=True))
-    profile.is_listed = (
-        profile.is_complete and not profile.is_deleted and profile.user.is_active
-    )
-    if save:
+    complete = profile.is_complete
+    if not save:
+        approval_update(
+            profile, complete=complete, reconsider=reconsider or not was_listed
+        )
+        profile.is_listed = profile.listing_due(complete=complete)
+        return profile
+    with transaction.atomic():
+        # The approval as stored now, the row locked: a coordinator deciding
+        # at the same moment is neither undone nor missed.
+        stored = (
+            Profile.objects.select_for_update()
+            .filter(pk=profile.pk)
+            .values(*APPROVAL_FIELDS)
+            .first()
+        )
+        for name, value in (stored or {}).items():
+            setattr(profile, name, value)
+        started_waiting = approval_update(
+            profile, complete=complete, reconsider=reconsider or not was_listed
+        )
+        profile.is_listed = profile.listing_due(complete=complete)
         profile.save(
             update_fields=[
                 "spoken_mask",
@@ -104,8 +133,11 @@ def profile_masks_refresh(profile: Profile, *, save: bool = True) -> Profile:
                 "interest_mask",
                 "hope_mask",
                 "is_listed",
+                *APPROVAL_FIELDS,
             ]
         )
+        if started_waiting:
+            approval_waiting_started(profile)
     return profile
 
 

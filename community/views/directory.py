@@ -127,8 +127,20 @@ def _shared_first(tags, shared_ids) -> list[tuple]:
     return sorted(rows, key=lambda row: (not row[1], row[0].name.lower()))
 
 
+def _awaiting_coordinator(request: HttpRequest, title: str) -> HttpResponse:
+    """For a member a coordinator has not approved (yet): nobody to list, and
+    why (community/services/approvals.py), not an empty page."""
+    return render(
+        request,
+        "community/awaiting_approval.html",
+        {"profile": request.profile, "title": title},
+    )
+
+
 @member_required
 def directory(request: HttpRequest) -> HttpResponse:
+    if request.profile.awaits_coordinator:
+        return _awaiting_coordinator(request, _("Members"))
     viewer = reads.viewer_with_tags(request.profile)
     filterset, members = directory_profiles(
         viewer=viewer, params=request.GET, per_page=PER_PAGE
@@ -155,6 +167,8 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def suggested(request: HttpRequest) -> HttpResponse:
+    if request.profile.awaits_coordinator:
+        return _awaiting_coordinator(request, _("Your best matches"))
     viewer = reads.viewer_with_tags(request.profile)
     members = suggestions.member_suggestions_get(profile=viewer)
     return render(

@@ -42,7 +42,7 @@ from community.services.profiles import (
 from community.services.programmes import profile_programme_set
 from community.services.wheel import wheel_save
 from community.views.broken_rules import form_error_on_broken_rule
-from community.views.programmes import invited_programme
+from community.views.programmes import STARTED_WAITING, invited_programme
 from community.wheel import wheel_is_filled, wheel_slices
 
 STEP_TITLES = {
@@ -171,6 +171,16 @@ def setup(request: HttpRequest, step: int | None = None) -> HttpResponse:
                     % {"missing": ", ".join(missing)},
                 )
                 return redirect("community:profile_setup")
+            if profile.awaits_coordinator:
+                messages.success(
+                    request,
+                    _(
+                        "Welcome, %(name)s! Your profile is ready. A coordinator "
+                        "will contact you before you are matched."
+                    )
+                    % {"name": profile.display_name},
+                )
+                return redirect("community:home")
             messages.success(
                 request,
                 _(
@@ -208,8 +218,11 @@ def edit(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         forms = _forms_for(ALL_PARTS, profile, request.POST, request.FILES)
         if all(form.is_valid() for form in forms.values()):
+            waited = profile.awaits_coordinator
             _save(profile, forms)
             messages.success(request, _("Your profile is saved."))
+            if profile.awaits_coordinator and not waited:
+                messages.info(request, STARTED_WAITING)
             return redirect("community:profile_edit")
         messages.error(
             request, _("Some answers need another look. See the notes below.")

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from community.models import Programme
@@ -14,6 +15,13 @@ from community.services.programmes import profile_programme_set
 from community.views.broken_rules import message_on_broken_rule
 
 SESSION_KEY = "velkomst_invited_programme"
+# A listed member who joined a programme or changed role, and now needs a
+# coordinator's approval (community/services/approvals.py).
+STARTED_WAITING = gettext_lazy(
+    "A coordinator talks with each new member before they are matched: until "
+    "then, other members do not see your profile. Your page says who will "
+    "contact you."
+)
 INVITE_CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 
@@ -49,6 +57,8 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(
                 request, _("You are now in %(name)s.") % {"name": programme.name}
             )
+            if profile.awaits_coordinator:
+                messages.info(request, STARTED_WAITING)
             return redirect("community:home")
     return render(
         request,

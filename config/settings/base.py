@@ -10,6 +10,7 @@ machines are configured by environment variables only (see README.md):
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -391,6 +392,16 @@ VELKOMST_CHECKIN_OVERDUE_DAYS = 7
 VELKOMST_SILENT_PAIR_DAYS = 7
 # A pair that has agreed no meeting this many weeks after matching is flagged.
 VELKOMST_FIRST_MEETING_WEEKS = 3
+
+# Who talks with a coordinator before being matched, among members of no
+# programme ("nobody", "hosts" or "everyone"; each programme chooses its own).
+VELKOMST_APPROVAL_WITHOUT_PROGRAMME = env(
+    "VELKOMST_APPROVAL_WITHOUT_PROGRAMME", default="hosts"
+)
+if VELKOMST_APPROVAL_WITHOUT_PROGRAMME not in ("nobody", "hosts", "everyone"):
+    raise ImproperlyConfigured(
+        "VELKOMST_APPROVAL_WITHOUT_PROGRAMME must be nobody, hosts or everyone."
+    )
 
 VELKOMST_MATCH_WEIGHTS = {  # the best possible score is 100 with these
     "language": 8,

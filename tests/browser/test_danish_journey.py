@@ -26,6 +26,7 @@ from tests.browser.bilingual_site import (
 )
 from tests.browser.english_text import english_in, page_text
 from tests.browser.services import outside_the_event_loop
+from tests.browser.test_members_match import approve
 from tests.factories import make_member, make_request
 
 HOST_PASSWORD = "en-lang-og-usædvanlig-adgangssætning-42"
@@ -213,7 +214,10 @@ def test_a_danish_host_signs_up_is_asked_accepts_and_chats_all_in_danish(
     host.get_by_label("1–2 gange om måneden").check()
     host.get_by_label("Om mig").fill(ABOUT)
     host.get_by_role("button", name="Gem og afslut").click()
-    danish.page(at="/da/members/suggested/")
+    # She waits for a coordinator, who talks with her and approves her.
+    danish.page(at="/da/me/")
+    expect(host.get_by_text("En koordinator kontakter dig").first).to_be_visible()
+    outside_the_event_loop(approve, ADDRESS)
 
     # Priya, in English in a browser of her own, finds Hanne and asks her.
     newcomer = newcomer_tab(priya)
@@ -228,7 +232,7 @@ def test_a_danish_host_signs_up_is_asked_accepts_and_chats_all_in_danish(
     # Hanne sees it on her page and gets an e-mail, in Danish, that leads to it.
     badge = host.locator('[data-badge="requests"]')
     expect(badge).to_be_visible()
-    danish.page(at="/da/members/suggested/")
+    danish.page(at="/da/me/")
     (_, asked) = mails_to(outbox_dir, ADDRESS)
     danish.mail(asked)
     host.goto(path_of_link(asked, "/requests/"))

@@ -1,11 +1,14 @@
 """Two people sign up, build their profiles, find each other and become a pair,
-in a real browser against a live daphne server."""
+in a real browser against a live daphne server. (A coordinator approves the
+new host in between, as tests/browser/test_approval.py does in the admin.)"""
 
 import email
 import re
 from email import policy
 
 from playwright.sync_api import expect
+
+from tests.browser.services import outside_the_event_loop
 
 PASSWORD = "a-long-and-unusual-passphrase-42"
 
@@ -51,10 +54,22 @@ def build_profile(page, *, role: str, languages, interests, household: str) -> N
         page.get_by_label(interest, exact=True).check()
     page.get_by_role("button", name="Save and continue").click()
 
+    if role.startswith("Host"):
+        page.get_by_label("1–2 meetings a month").check()
     page.get_by_label("About me").fill(
         "We like long walks by the bay and cooking for friends on Sundays."
     )
     page.get_by_role("button", name="Save and finish").click()
+
+
+def approve(address: str) -> None:
+    """A coordinator talked with the new host and approves her."""
+    from community.models import Profile
+    from community.services.approvals import member_approve
+    from tests.factories import UserFactory
+
+    member = Profile.objects.get(user__email=address)
+    member_approve(member=member, coordinator=UserFactory())
 
 
 def log_out(page) -> None:
@@ -77,7 +92,9 @@ def test_two_members_sign_up_find_each_other_and_become_a_pair(page, outbox_dir)
         interests=["Sailing", "Cooking", "Hiking"],
         household="Family with children",
     )
+    expect(page.get_by_text("A coordinator will contact you").first).to_be_visible()
     log_out(page)
+    outside_the_event_loop(approve, "hanne@example.org")
 
     sign_up(page, outbox_dir, address="priya@example.org", name="Priya")
     build_profile(

@@ -345,6 +345,7 @@ def test_a_programme_is_handed_over_without_losing_its_history(client, two_progr
             "active_from": programme.active_from.isoformat(),
             "active_to": "",
             "listed_at_signup": "on",
+            "approval": "hosts",
             "coordinator_emails": new.email.upper(),
         },
     )
@@ -377,10 +378,15 @@ def test_a_new_programme_gets_a_coordinators_group_that_may_use_the_admin(
 ):
     response = coordinator_client.post(
         reverse("community_programme:add"),
-        {"name": "Aarhus University researchers", "active_from": "2026-01-01"},
+        {
+            "name": "Aarhus University researchers",
+            "active_from": "2026-01-01",
+            "approval": "everyone",
+        },
     )
     assert response.status_code == 302
     programme = Programme.objects.get(name="Aarhus University researchers")
+    assert programme.approval == "everyone"
     group = programme.coordinator_group
     assert isinstance(group, Group)
     assert group.permissions.filter(

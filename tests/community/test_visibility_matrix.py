@@ -1,15 +1,18 @@
 """Who may see whom (community/selectors/visibility.py), asked as a person would.
 
-One rule: a member sees themself, and another member who has not left, is
-listed, has no block with them either way, and is either findable (available,
-in their match pool) or in touch with them (a request or a match, in any state).
+One rule: a member sees themself, and, when listed themself (not waiting for a
+coordinator's approval or declined), another member who has not left, is
+listed (approved if their programme asks it), has no block with them either
+way, and is either findable (available, in their match pool) or in touch with
+them (a request or a match, in any state).
 Every per-member address answers for a member one may not see exactly as the
 profile page does, a 404, and a POST to it changes nothing; the one exception is
 lifting one's own block.
 
 The matrix: each viewer (anonymous, the member themself, other members, a
 matched pair, a paused target, blocks either way, closed programmes, departed
-and deactivated members, coordinators in and out of scope, an editor) against
+and deactivated members, members waiting for approval or declined on either
+side, coordinators in and out of scope, an editor) against
 every ``members/<pk>/...`` address, by GET and by POST; then the lists, the two
 sockets, and the rule's two forms against a plain Python oracle.
 """
@@ -33,6 +36,7 @@ from community.selectors.visibility import (
     visible_other,
     visible_to,
 )
+from community.services.approvals import member_approve, member_decline
 from community.services.profiles import account_delete
 from community.services.programmes import (
     profile_programme_set,
@@ -260,6 +264,55 @@ def member_with_an_incomplete_profile():
     return target, viewer(interests=["Hiking"]).user
 
 
+# Coordinator approval: hosts of no programme wait by default
+# (VELKOMST_APPROVAL_WITHOUT_PROGRAMME); approval="not_needed" lets the
+# setting decide, as when a member finishes the set-up.
+DECLINE_MESSAGE = "We could not reach you by phone; please write to us."
+
+
+def target_waits_for_approval():
+    target = make_target(approval="not_needed")
+    assert target.approval == "waiting"
+    return target, viewer().user
+
+
+def target_was_declined():
+    target = make_target(approval="not_needed")
+    member_decline(member=target, coordinator=UserFactory(), message=DECLINE_MESSAGE)
+    return target, viewer().user
+
+
+def target_was_approved_after_waiting():
+    target = make_target(approval="not_needed")
+    member_approve(member=target, coordinator=UserFactory())
+    return target, viewer().user
+
+
+def i_wait_for_approval():
+    target = make_target()
+    me = viewer(role="newcomer", approval="not_needed", programme=everyone_asked())
+    assert me.approval == "waiting"
+    return target, me.user
+
+
+def i_was_declined():
+    target = make_target()
+    me = viewer(approval="not_needed", programme=everyone_asked())
+    member_decline(member=me, coordinator=UserFactory(), message=DECLINE_MESSAGE)
+    return target, me.user
+
+
+def everyone_asked():
+    return make_programme("Careful programme", approval="everyone")
+
+
+def a_newcomer_whom_nobody_asks_to_wait():
+    target = make_target()
+    me = viewer(approval="not_needed")
+    assert me.approval == "not_needed"
+    return target, me.user
+
+
 # --- What each viewer should meet ---------------------------------------------------
 
 
@@ -321,6 +374,24 @@ ROWS = {
         coordinator_in_scope_who_is_a_member_outside_it, "hidden"
     ),
     "incomplete member": Row(member_with_an_incomplete_profile, "setup"),
+    "target waits for approval": Row(target_waits_for_approval, "hidden"),
+    "target was declined": Row(target_was_declined, "hidden"),
+    "target approved after waiting": Row(
+        target_was_approved_after_waiting,
+        "visible",
+        "asks",
+        listed=True,
+        suggested=True,
+    ),
+    "I wait for approval": Row(i_wait_for_approval, "hidden"),
+    "I was declined": Row(i_was_declined, "hidden"),
+    "newcomer nobody asks to wait": Row(
+        a_newcomer_whom_nobody_asks_to_wait,
+        "visible",
+        "asks",
+        listed=True,
+        suggested=True,
+    ),
 }
 
 MEMBER_URLS = {
@@ -472,6 +543,10 @@ def oracle_sees(viewer: Profile, member: Profile, blocks, touches) -> bool:
     """The rule as the module docstring says it, over plain rows."""
     if viewer.pk == member.pk:
         return True
+    if viewer.approval in ("waiting", "declined") or not viewer.is_listed:
+        return False
+    if member.approval in ("waiting", "declined"):
+        return False
     if member.is_deleted or not member.is_listed:
         return False
     if {(viewer.pk, member.pk), (member.pk, viewer.pk)} & blocks:
@@ -496,6 +571,7 @@ def crowd(db):
     """Members in every state the rule knows, with requests, matches and blocks
     between some of them."""
     closed = closed_programme()
+    careful = make_programme("Careful programme", approval="everyone")
     people = {
         "host": make_member(role="host", capacity=3),
         "newcomer": make_member(),
@@ -509,6 +585,14 @@ def crowd(db):
         "asker": make_member(),
         "declined": make_member(),
         "former match": make_member(),
+        # Coordinator approval, on both sides.
+        "waiting host": make_member(role="host", approval="not_needed"),
+        "declined host": make_member(role="host", approval="not_needed"),
+        "approved host": make_member(role="host", approval="not_needed"),
+        "waiting newcomer": make_member(approval="not_needed", programme=careful),
+        "newcomer nobody asks": make_member(approval="not_needed"),
+        "newcomer who joined a careful programme": make_member(approval="not_needed"),
+        "newcomer in touch who joined it": make_member(approval="not_needed"),
     }
     p = people
     make_match(p["newcomer"], p["paused"])
@@ -528,6 +612,27 @@ def crowd(db):
     p["deactivated"].user.is_active = False
     p["deactivated"].user.save()
     pause(p["paused"])
+    coordinator = UserFactory()
+    member_decline(
+        member=p["declined host"], coordinator=coordinator, message=DECLINE_MESSAGE
+    )
+    member_approve(member=p["approved host"], coordinator=coordinator)
+    # Joining a programme that asks everyone: a member nobody knows yet waits,
+    # one already in touch with members counts as approved.
+    make_request(p["newcomer in touch who joined it"], p["blocker"])
+    for name in (
+        "newcomer who joined a careful programme",
+        "newcomer in touch who joined it",
+    ):
+        profile_programme_set(profile=p[name], programme=careful)
+    states = dict(Profile.objects.values_list("display_name", "approval"))
+    assert states[p["waiting host"].display_name] == "waiting"
+    assert states[p["waiting newcomer"].display_name] == "waiting"
+    assert states[p["newcomer nobody asks"].display_name] == "not_needed"
+    assert states[p["newcomer who joined a careful programme"].display_name] == (
+        "waiting"
+    )
+    assert states[p["newcomer in touch who joined it"].display_name] == "approved"
     return list(Profile.objects.order_by("pk"))
 
 

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from cms_pages.demo import seed_demo_content
 from cms_pages.demo.translate import translate_demo_content
 from community.demo import seed_members
+from community.demo.approvals import seed_waiting_hosts
 from community.demo.members import summary_lines
 
 
@@ -30,6 +31,13 @@ class Command(BaseCommand):
         members = seed_members()
         style = self.style.SUCCESS if members["created"] else self.style.NOTICE
         self.stdout.write(style("\n".join(summary_lines(members))))
+        waiting = seed_waiting_hosts()
+        if waiting:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Hosts waiting for a coordinator's approval: {waiting}."
+                )
+            )
 
         # After the members: their sign-ups and programmes refer to the English
         # sources, of which these are translations.
