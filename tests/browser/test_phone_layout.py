@@ -130,6 +130,9 @@ def coordinator_pages() -> dict[str, str]:
     return {
         "admin home": "/admin/",
         "dashboard": "/admin/community/dashboard/",
+        "waiting for approval": "/admin/community/approvals/",
+        "a member waiting": "/admin/community/approvals/"
+        f"{Profile.objects.filter(approval='waiting').first().pk}/",
         "pairs to follow up": "/admin/community/flagged-pairs/",
         "a pair": f"/admin/community/flagged-pairs/{flagged.pk}/",
         "announcements": "/admin/community/announcements/",

@@ -85,6 +85,10 @@ PAGES: list[P] = [
     P("member home: no match yet", "unmatched", "/me/"),
     P("member home: request pending", "asking", "/me/"),
     P("member home: matched", "host", "/me/"),
+    P("member home: waiting for approval", "waiting", "/me/"),
+    P("member home: approval declined", "declined", "/me/"),
+    P("directory, waiting for approval", "waiting", "/members/"),
+    P("suggest a meeting", "host", _r("community:meeting_new", lambda w: w.match.pk)),
     P("set-up step 1", "account", "/me/setup/1/"),
     P("set-up step 2", "setting_up", "/me/setup/2/"),
     P("set-up step 3", "setting_up", "/me/setup/3/"),
@@ -159,6 +163,11 @@ PAGES: list[P] = [
             ("a request", _r("match_requests:inspect", lambda w: w.request.pk)),
             ("matches", "/admin/matches/"),
             ("a match", _r("matches:inspect", lambda w: w.match.pk)),
+            ("waiting for approval", "/admin/community/approvals/"),
+            (
+                "a member waiting for approval",
+                _r("community_approvals:member", lambda w: w.waiting.pk),
+            ),
             ("pairs to follow up", "/admin/community/flagged-pairs/"),
             ("a pair", _r("community_flagged_pairs:pair", lambda w: w.match.pk)),
             ("check-ins", "/admin/checkins/"),
@@ -195,6 +204,8 @@ HOME_STATES = {
     "unmatched": "no_match",
     "asking": "request_pending",
     "host": "matched",
+    "waiting": "awaiting_approval",
+    "declined": "approval_declined",
 }
 
 # Wagtail's own admin markup, which we cannot change, as (the checker's message,
@@ -259,6 +270,7 @@ class World:
     message: object
     checkin: object
     a_host: object
+    waiting: object
     someone: object
     request: object
     report: object
@@ -295,6 +307,7 @@ def make_world() -> World:
         Programme,
     )
     from community.services.announcements import announcement_save, unsubscribe_url
+    from community.services.approvals import member_decline
     from community.services.checkins import checkins_send
     from community.services.safety import member_report
     from tests.factories import make_account, make_member, make_request
@@ -332,6 +345,21 @@ def make_world() -> World:
         scope=Scope(None),
     )
 
+    waiting = Profile.objects.filter(approval="waiting").order_by("pk").first()
+    assert waiting is not None, "the demo has nobody waiting for approval"
+    declined = make_member(role="host", display_name="Ole Krog")
+    Profile.objects.filter(pk=declined.pk).update(
+        approval="waiting",
+        approval_waiting_since=timezone.now(),
+        approval_decided_at=None,
+        is_listed=False,
+    )
+    member_decline(
+        member=Profile.objects.get(pk=declined.pk),
+        coordinator=coordinator,
+        message="We only match families with children this year; write to Mette.",
+    )
+
     unconfirmed = make_account(verified=False)
     address = EmailAddress.objects.get(user=unconfirmed)
     reset_user = make_account()
@@ -343,6 +371,8 @@ def make_world() -> World:
             "unmatched": unmatched.user,
             "asking": asking.user,
             "setting_up": setting_up.user,
+            "waiting": waiting.user,
+            "declined": declined.user,
             "account": account,
             "coordinator": coordinator,
         },
@@ -350,6 +380,7 @@ def make_world() -> World:
         message=Message.objects.filter(conversation=match.conversation).first(),
         checkin=checkin,
         a_host=a_host,
+        waiting=waiting,
         someone=someone,
         request=MatchRequest.objects.filter(status="pending").first(),
         report=report,
