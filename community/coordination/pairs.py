@@ -20,6 +20,7 @@ from community.coordination.access import CoordinatorOnlyMixin, CoordinatorViewS
 from community.models import Match, Profile
 from community.models.matches import MIN_REQUEST_MESSAGE
 from community.pair_flags import match_flags
+from community.selectors.meetings import open_suggestion
 from community.selectors.pairs import (
     first_meetings,
     flagged_pairs,
@@ -114,6 +115,7 @@ class PairView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             "active": active,
             "flags": flags,
             "first_meeting": first_meeting,
+            "open_suggestion": open_suggestion(match_id=match.pk) if active else None,
             "checkins": checkins,
             "sides": sides,
             "end_form": kwargs.get("end_form") or EndMatchForm(),

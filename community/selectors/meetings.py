@@ -98,6 +98,15 @@ def pair_meetings(
     return meetings_for_pairs(match_ids=[match.pk], me=me, now=now)[match.pk]
 
 
+def open_suggestion(*, match_id: int) -> Meeting | None:
+    """The pair's suggestion waiting for an answer, with who made it. One query."""
+    return (
+        Meeting.objects.filter(match_id=match_id, status=Meeting.Status.PROPOSED)
+        .select_related("proposed_by")
+        .first()
+    )
+
+
 def meeting_for(*, profile: Profile, pk: int) -> Meeting | None:
     """A meeting of one of my pairs (ended ones too), with its match and who
     suggested it, or None if it is not mine (or does not exist)."""

@@ -518,10 +518,16 @@ def test_coordinators_see_whether_and_when_a_first_meeting_was_agreed(
     url = f"/admin/community/flagged-pairs/{match.pk}/"
     page = coordinator_client.get(url).content.decode()
     assert "No meeting agreed yet." in page
+    assert "waits for an answer" not in page
     meeting = suggest(match, newcomer, when=soon(days=5))
+    page = coordinator_client.get(url).content.decode()
+    assert "No meeting agreed yet." in page
+    assert f"{newcomer.public_name} suggested meeting on" in page
+    assert "it waits for an answer" in page
     meeting_accept(meeting=meeting, by=host)
     page = coordinator_client.get(url).content.decode()
     assert "First meeting agreed on" in page
+    assert "waits for an answer" not in page
     assert "Café Nordlys, Vestergade 5" in page
     matched_days_ago(match, 30)
     Meeting.objects.all().delete()
