@@ -1,7 +1,8 @@
 """Benchmark: chat over WebSockets, matched pairs on one daphne process.
 
-    .venv/bin/python bench/chat.py [--clients 50 200 500] [--repeat 2]
-                                   [--interval 10] [--duration 20] [--warmup 5]
+    .venv/bin/python bench/chat.py [--clients 50 200] [--interval 10]
+                                   [--heavy 400:5] [--no-scale] [--repeat 2]
+                                   [--duration 20] [--warmup 5]
 
 Needs PostgreSQL and Redis, and uses its own of each so it never touches a
 site's data: ``CHAT_BENCH_DATABASE_URL`` (default
@@ -21,12 +22,23 @@ The same clients then run against a bare Channels echo consumer
 (bench/echo_asgi.py: no layer, no database) for the floor. After each chat run
 the messages stored are counted: sent = stored = delivered, nothing twice.
 
-It prints one row per run, the ratio of medians to the floor, and a summary line
-last (for 200 clients, the worse of its runs by p95). Exits non-zero when a
-message is lost, duplicated or not stored, or when PostgreSQL or Redis is
-missing. ``--sample FILE`` also samples the chat server's threads and times
-the steps of a message in it (``CHAT_BENCH_SETTINGS`` runs the servers with
-another settings module, to try a change without editing config/).
+Then ``--heavy`` (400 clients every 5 s: 80 messages a second) runs the same
+way, with the server's CPU per message over the measured window (storing,
+delivering and the read receipt it causes). Last, one process against two: the
+rate rises step by step (400 clients, 80 to 400 messages a second) on one daphne,
+then on two behind the same Redis and PostgreSQL with the two members of each
+pair on different processes, and the highest rate whose p95 stays within 30 ms
+is kept for each.
+
+It prints one row per run, the ratio of medians to the floor, and summary lines
+last: for 200 clients (the worse of its runs by p95, as it always was), for the
+heavy setting (``chat: clients=400 interval=5 … cpu_ms_per_msg=…``) and
+``chat-scale: processes=2 msgs_per_s_one=… msgs_per_s_two=… speedup=…``.
+Exits non-zero when a message is lost, duplicated or not stored, or when
+PostgreSQL or Redis is missing. ``--sample FILE`` also samples the chat
+server's threads and times the steps of a message in it
+(``CHAT_BENCH_SETTINGS`` runs the servers with another settings module, to try
+a change without editing config/).
 """
 
 from __future__ import annotations
