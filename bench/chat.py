@@ -849,7 +849,7 @@ def timings_install() -> dict[str, list[float]]:
 
     consumer = consumers.ConversationConsumer
     timed(consumer, "_store", "thread: _store (session check + message_send)")
-    timed(consumer, "_mark_read", "thread: _mark_read")
+    timed(consumers, "_marks_write", "thread: _marks_write (read receipts)")
     timed(announce, "_send", "thread: one announcement (async_to_sync)")
     timed(RedisChannelLayer, "group_send", "loop: RedisChannelLayer.group_send")
     timed(RedisPubSubLoopLayer, "group_send", "loop: RedisPubSub...group_send")
