@@ -1,7 +1,8 @@
 """Benchmark: chat over WebSockets, matched pairs on one daphne process.
 
-    .venv/bin/python bench/chat.py [--clients 50 200 500] [--repeat 2]
-                                   [--interval 10] [--duration 20] [--warmup 5]
+    .venv/bin/python bench/chat.py [--clients 50 200] [--interval 10]
+                                   [--heavy 400:5] [--no-scale] [--repeat 2]
+                                   [--duration 20] [--warmup 5]
 
 Needs PostgreSQL and Redis, and uses its own of each so it never touches a
 site's data: ``CHAT_BENCH_DATABASE_URL`` (default
@@ -21,12 +22,23 @@ The same clients then run against a bare Channels echo consumer
 (bench/echo_asgi.py: no layer, no database) for the floor. After each chat run
 the messages stored are counted: sent = stored = delivered, nothing twice.
 
-It prints one row per run, the ratio of medians to the floor, and a summary line
-last (for 200 clients, the worse of its runs by p95). Exits non-zero when a
-message is lost, duplicated or not stored, or when PostgreSQL or Redis is
-missing. ``--sample FILE`` also samples the chat server's threads and times
-the steps of a message in it (``CHAT_BENCH_SETTINGS`` runs the servers with
-another settings module, to try a change without editing config/).
+Then ``--heavy`` (400 clients every 5 s: 80 messages a second) runs the same
+way, with the server's CPU per message over the measured window (storing,
+delivering and the read receipt it causes). Last, one process against two: the
+rate rises by 20 messages a second (400 clients, 80 to 400) on one daphne,
+then on two behind the same Redis and PostgreSQL with the two members of each
+pair on different processes, and the highest rate whose p95 stays within 30 ms
+is kept for each.
+
+It prints one row per run, the ratio of medians to the floor, and summary lines
+last: for 200 clients (the worse of its runs by p95, as it always was), for the
+heavy setting (``chat: clients=400 interval=5 … cpu_ms_per_msg=…``) and
+``chat-scale: processes=2 msgs_per_s_one=… msgs_per_s_two=… speedup=…``.
+Exits non-zero when a message is lost, duplicated or not stored, or when
+PostgreSQL or Redis is missing. ``--sample FILE`` also samples the chat
+server's threads and times the steps of a message in it
+(``CHAT_BENCH_SETTINGS`` runs the servers with another settings module, to try
+a change without editing config/).
 """
 
 from __future__ import annotations
@@ -388,8 +400,17 @@ class Run:
     stored_missing: int = 0
     stored_extra: int = 0
     server_cpu: float = 0.0
+    window_cpu: float = 0.0  # server CPU seconds while the measured sends were due
+    window_sent: int = 0  # sends due in the measured window
+    interval: float = 0.0
     client_cpu: float = 0.0
     machine_cpu: float = 0.0
+
+    @property
+    def cpu_ms_per_msg(self) -> float:
+        """Server CPU per message in the measured window: storing, delivering
+        and the read receipt it causes, all included."""
+        return self.window_cpu * 1000 / self.window_sent if self.window_sent else 0.0
 
     @property
     def lost(self) -> int:
@@ -545,24 +566,27 @@ async def loop_lag(run: Run, stop: asyncio.Event) -> None:
 async def load_run(
     *,
     target: str,
-    port: int,
+    ports: list[int],
     members: list[Member],
+    cpu=None,
     after: dict[int, int],
     interval: float,
     warmup: float,
     duration: float,
 ) -> Run:
-    run = Run(target=target, clients=len(members))
-    origin = f"http://{HOST}:{port}"
+    run = Run(target=target, clients=len(members), interval=interval)
+    # With two servers the two members of a pair sit on different ones, so every
+    # message crosses from one process to the other through Redis.
     clients = [
         Client(
             member,
-            f"ws://{HOST}:{port}/ws/conversations/{member.conversation_id}/",
-            origin,
+            f"ws://{HOST}:{ports[n % len(ports)]}"
+            f"/ws/conversations/{member.conversation_id}/",
+            f"http://{HOST}:{ports[n % len(ports)]}",
             run,
             echo=target == "echo",
         )
-        for member in members
+        for n, member in enumerate(members)
     ]
     gate = asyncio.Semaphore(CONNECT_AT_ONCE)
     readers = []
@@ -578,6 +602,10 @@ async def load_run(
         loop = asyncio.get_running_loop()
         start = loop.time() + 0.5
         measure_from, stop = start + warmup, start + warmup + duration
+        window_cpu: list[float] = []
+        if cpu is not None:
+            loop.call_at(measure_from, lambda: window_cpu.append(cpu()))
+            loop.call_at(stop, lambda: window_cpu.append(cpu()))
         lag_stop = asyncio.Event()
         lag = asyncio.create_task(loop_lag(run, lag_stop))
         await asyncio.gather(
@@ -588,6 +616,11 @@ async def load_run(
             await asyncio.sleep(0.05)
         await asyncio.sleep(0.3)  # a late duplicate still shows up
         run.window_s = duration
+        if len(window_cpu) == 2:
+            run.window_cpu = window_cpu[1] - window_cpu[0]
+        run.window_sent = sum(
+            1 for _due, measured in run.scheduled.values() if measured
+        )
         lag_stop.set()
         await lag
     finally:
@@ -596,17 +629,24 @@ async def load_run(
     return run
 
 
-def measure(server: Daphne, **kwargs) -> Run:
-    cpu_before = server.cpu_seconds()
+def measure(servers: Daphne | list[Daphne], **kwargs) -> Run:
+    servers = servers if isinstance(servers, list) else [servers]
+
+    def cpu() -> float:
+        return sum(server.cpu_seconds() for server in servers)
+
+    cpu_before = cpu()
     usage_before = resource.getrusage(resource.RUSAGE_SELF)
     busy_before, total_before = machine_busy()
     wall = time.monotonic()
-    run = asyncio.run(load_run(port=server.port, **kwargs))
+    ports = [server.port for server in servers]
+    run = asyncio.run(load_run(ports=ports, cpu=cpu, **kwargs))
     wall = time.monotonic() - wall
     usage = resource.getrusage(resource.RUSAGE_SELF)
     busy, total = machine_busy()
-    server.check_alive()
-    run.server_cpu = (server.cpu_seconds() - cpu_before) / wall
+    for server in servers:
+        server.check_alive()
+    run.server_cpu = (cpu() - cpu_before) / wall
     run.client_cpu = (
         usage.ru_utime + usage.ru_stime - usage_before.ru_utime - usage_before.ru_stime
     ) / wall
@@ -628,7 +668,7 @@ HEADER = (
     f"{'server':<6} {'clients':>7} {'run':>3} {'sent':>6} {'stored':>6} "
     f"{'deliv':>6} {'lost':>4} {'dup':>3} {'msgs/s':>7} {'p50':>7} {'p95':>7} "
     f"{'p99':>7} {'max':>7}  {'srv cpu':>7} {'cli cpu':>7} {'machine':>7} "
-    f"{'lag p99':>7} {'ack p50':>7}  notes"
+    f"{'lag p99':>7} {'ack p50':>7} {'ms/msg':>6}  notes"
 )
 
 
@@ -659,7 +699,7 @@ def row(run: Run, repeat: int) -> str:
         f"{max(run.latencies, default=math.nan):>7.1f}  "
         f"{run.server_cpu:>6.0%} {run.client_cpu:>7.0%} {run.machine_cpu:>7.0%} "
         f"{percentile(run.lag_ms, 99):>6.1f}ms "
-        f"{percentile(run.ack_latencies, 50):>7.1f}  "
+        f"{percentile(run.ack_latencies, 50):>7.1f} {run.cpu_ms_per_msg:>6.2f}  "
         f"{'; '.join(notes)}"
     )
 
@@ -809,7 +849,7 @@ def timings_install() -> dict[str, list[float]]:
 
     consumer = consumers.ConversationConsumer
     timed(consumer, "_store", "thread: _store (session check + message_send)")
-    timed(consumer, "_mark_read", "thread: _mark_read")
+    timed(consumers, "_marks_write", "thread: _marks_write (read receipts)")
     timed(announce, "_send", "thread: one announcement (async_to_sync)")
     timed(RedisChannelLayer, "group_send", "loop: RedisChannelLayer.group_send")
     timed(RedisPubSubLoopLayer, "group_send", "loop: RedisPubSub...group_send")
@@ -847,27 +887,43 @@ def main() -> None:
         serve_sampled(sys.argv[2], sys.argv[4:])
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--clients", type=int, nargs="+", default=[50, 200, 500])
+    parser.add_argument(
+        "--clients", type=int, nargs="+", help="client counts (at --interval)"
+    )
     parser.add_argument("--repeat", type=int, default=2, help="runs per setting")
     parser.add_argument(
         "--interval", type=float, default=10.0, help="seconds between a client's sends"
+    )
+    parser.add_argument(
+        "--heavy",
+        metavar="CLIENTS:INTERVAL",
+        default="400:5",
+        help="the saturating setting run after --clients ('' to skip)",
+    )
+    parser.add_argument(
+        "--no-scale", action="store_true", help="skip one vs two processes"
     )
     parser.add_argument("--duration", type=float, default=20, help="measured seconds")
     parser.add_argument("--warmup", type=float, default=5, help="unmeasured seconds")
     parser.add_argument("--no-echo", action="store_true", help="skip the floor")
     parser.add_argument("--sample", metavar="FILE", help="sample the chat server")
     args = parser.parse_args()
-    if any(n < 2 or n % 2 for n in args.clients):
+    plan = [(n, args.interval) for n in (args.clients or [50, SUMMARY_CLIENTS])]
+    if args.heavy:
+        clients, _colon, interval = args.heavy.partition(":")
+        plan.append((int(clients), float(interval)))
+    if any(n < 2 or n % 2 for n, _i in plan):
         parser.error("--clients: even numbers, two members per conversation")
-    if args.interval < 10 / 20:
+    if any(interval < 10 / 20 for _n, interval in plan):
         parser.error("--interval: at least 0.5 s (the limit is 20 messages in 10 s)")
+    scale_clients = max(n for n, _i in plan) if args.no_scale else SCALE_CLIENTS
 
     # Ctrl-C or a kill stops the clients and then, on the way out, the servers
     # (even when started in the background, where SIGINT comes in ignored).
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     services_check()
-    file_limit_raise(max(args.clients))
+    file_limit_raise(max(scale_clients, *(n for n, _i in plan)))
     database_ensure(DATABASE_URL)
 
     import django
@@ -881,12 +937,13 @@ def main() -> None:
     started = time.perf_counter()
     call_command("migrate", interactive=False, verbosity=0, skip_checks=True)
     print(f"Migrated in {time.perf_counter() - started:.1f} s.")
-    pairs = pairs_ensure(max(args.clients) // 2)
+    pairs = pairs_ensure(max(scale_clients, *(n for n, _i in plan)) // 2)
     members = members_sign_in(pairs)
 
     print(
-        f"\nEach client sends every {args.interval:g} s; {args.warmup:g} s warm-up, "
-        f"{args.duration:g} s measured, latency in ms from due to the other socket."
+        f"\nEach client sends every {args.interval:g} s (the last setting every "
+        f"{plan[-1][1]:g} s); {args.warmup:g} s warm-up, {args.duration:g} s "
+        "measured, latency in ms from due to the other socket."
     )
     runs: list[tuple[int, Run]] = []
     logs = tempfile.mkdtemp(prefix="chat-bench-")
@@ -905,7 +962,7 @@ def main() -> None:
             "late the client's own loop ran; ack: due to the sender's ack (ms)."
         )
         print(HEADER)
-        for count in args.clients:
+        for count, interval in plan:
             group = members[:count]
             conversations = sorted({m.conversation_id for m in group})
             for repeat in range(1, args.repeat + 1):
@@ -919,7 +976,7 @@ def main() -> None:
                         target=target,
                         members=group,
                         after=after,
-                        interval=args.interval,
+                        interval=interval,
                         warmup=args.warmup,
                         duration=args.duration,
                     )
@@ -932,35 +989,60 @@ def main() -> None:
                     runs.append((repeat, run))
                     print(row(run, repeat), flush=True)
 
-    summarise(runs, args.clients)
+    scaled = None
+    if not args.no_scale:
+        scaled = scale(members[:SCALE_CLIENTS], Path(logs))
+        runs += [(0, run) for run in scaled[0] + scaled[1]]
+    summarise(runs, plan)
+    if scaled is not None:
+        scale_summarise(*scaled)
     if not all(run.ok for _r, run in runs):
         print(f"chat: FAILED (lost, duplicated or unstored messages); logs in {logs}")
         sys.exit(1)
     shutil.rmtree(logs, ignore_errors=True)
 
 
-def summarise(runs: list[tuple[int, Run]], counts: list[int]) -> None:
+def summarise(runs: list[tuple[int, Run]], plan: list[tuple[int, float]]) -> None:
     def p50(run: Run) -> float:
         return statistics.median(run.latencies) if run.latencies else math.nan
 
-    ratios: dict[int, list[float]] = {}
+    ratios: dict[tuple[int, float], list[float]] = {}
     print()
-    for count in counts:
+    for count, interval in plan:
+        setting = (count, interval)
         chats = [
-            (r, run) for r, run in runs if run.target == "chat" and run.clients == count
+            (r, run)
+            for r, run in runs
+            if run.target == "chat" and (run.clients, run.interval) == setting and r
         ]
         echoes = {
-            r: run for r, run in runs if run.target == "echo" and run.clients == count
+            r: run
+            for r, run in runs
+            if run.target == "echo" and (run.clients, run.interval) == setting
         }
         for repeat, run in chats:
             if repeat in echoes:
-                ratios.setdefault(count, []).append(p50(run) / p50(echoes[repeat]))
-        if count in ratios:
-            shown = " ".join(f"{r:.1f}x" for r in ratios[count])
-            print(f"clients={count}: chat p50 / echo p50 = {shown}")
-    count = SUMMARY_CLIENTS if SUMMARY_CLIENTS in counts else counts[-1]
+                ratios.setdefault(setting, []).append(p50(run) / p50(echoes[repeat]))
+        if setting in ratios:
+            shown = " ".join(f"{r:.1f}x" for r in ratios[setting])
+            print(
+                f"clients={count} interval={interval:g}: chat p50 / echo p50 = {shown}"
+            )
+    first = next((s for s in plan if s[0] == SUMMARY_CLIENTS), plan[0])
+    summary_line(runs, first, p50)
+    heavy = plan[-1]
+    if heavy != first:
+        summary_line(runs, heavy, p50, heavy=True)
+
+
+def summary_line(runs, setting: tuple[int, float], p50, heavy: bool = False) -> None:
+    """The worse of the setting's runs by p95: the 200-client line as it always
+    was, the heavy one with its interval and the server CPU per message."""
+    count, _interval = setting
     chats = [
-        (r, run) for r, run in runs if run.target == "chat" and run.clients == count
+        (r, run)
+        for r, run in runs
+        if run.target == "chat" and (run.clients, run.interval) == setting and r
     ]
     # A run that delivered nothing in time is the worst of all.
     repeat, worst = max(
@@ -973,18 +1055,107 @@ def summarise(runs: list[tuple[int, Run]], counts: list[int]) -> None:
         (
             run
             for r, run in runs
-            if run.target == "echo" and run.clients == count and r == repeat
+            if run.target == "echo"
+            and (run.clients, run.interval) == setting
+            and r == repeat
         ),
         None,
     )
     ratio = p50(worst) / p50(echo) if echo else math.nan
     lost = sum(run.lost for _r, run in chats)
     dup = sum(run.duplicates for _r, run in chats)
+    if heavy:
+        cpu = statistics.median(run.cpu_ms_per_msg for _r, run in chats)
+        print(
+            f"chat: clients={count} interval={setting[1]:g} p50_ms={p50(worst):.1f} "
+            f"p95_ms={percentile(worst.latencies, 95):.1f} cpu_ms_per_msg={cpu:.2f} "
+            f"msgs_per_s={len(worst.latencies) / worst.window_s:.0f} "
+            f"lost={lost} dup={dup} ratio_vs_echo={ratio:.1f}x"
+        )
+        return
     print(
         f"chat: clients={count} p50_ms={p50(worst):.1f} "
         f"p95_ms={percentile(worst.latencies, 95):.1f} "
         f"msgs_per_s={len(worst.latencies) / worst.window_s:.0f} "
         f"lost={lost} dup={dup} ratio_vs_echo={ratio:.1f}x"
+    )
+
+
+# --- One process against two --------------------------------------------------------
+
+SCALE_CLIENTS = 400
+SCALE_P95_MS = 30.0  # "at the same p95": the most messages a second within this
+# Messages a second for SCALE_CLIENTS clients (interval = clients / rate); the
+# limit of 20 messages in 10 s per member allows up to 2 a second each.
+SCALE_RATES = list(range(80, 401, 20))
+SCALE_WARMUP, SCALE_DURATION = 3.0, 10.0
+
+
+def scale(members: list[Member], logs: Path) -> tuple[list[Run], list[Run]]:
+    """Raise the rate step by step on one daphne, then on two behind the same
+    Redis and PostgreSQL (the two members of a pair on different ones), until
+    p95 passes SCALE_P95_MS or anything is lost."""
+    from bench.stored import newest_message_id, stored_client_ids
+
+    conversations = sorted({m.conversation_id for m in members})
+    results: tuple[list[Run], list[Run]] = ([], [])
+    print(
+        f"\nOne process against two: {len(members)} clients, rising rates, "
+        f"{SCALE_WARMUP:g} s warm-up, {SCALE_DURATION:g} s measured each."
+    )
+    print(HEADER)
+    for processes, found in ((1, results[0]), (2, results[1])):
+        with contextlib.ExitStack() as stack:
+            servers = [
+                stack.enter_context(
+                    Daphne("config.asgi:application", f"scale{processes}-{n}", logs)
+                )
+                for n in range(processes)
+            ]
+            for rate in SCALE_RATES:
+                newest = newest_message_id()
+                run = measure(
+                    servers,
+                    target=f"chat{processes}",
+                    members=members,
+                    after=newest_ids(conversations),
+                    interval=len(members) / rate,
+                    warmup=SCALE_WARMUP,
+                    duration=SCALE_DURATION,
+                )
+                stored = stored_client_ids(conversations, newest)
+                run.stored = len(stored)
+                run.stored_missing = len(set(run.scheduled) - set(stored))
+                run.stored_extra = len(set(stored) - set(run.scheduled))
+                found.append(run)
+                print(row(run, processes), flush=True)
+                if percentile(run.latencies, 95) > SCALE_P95_MS or not run.ok:
+                    break
+    return results
+
+
+def scale_summarise(one: list[Run], two: list[Run]) -> None:
+    def best(runs: list[Run]) -> float:
+        within = [
+            len(run.latencies) / run.window_s
+            for run in runs
+            if run.ok and percentile(run.latencies, 95) <= SCALE_P95_MS
+        ]
+        return max(within, default=0.0)
+
+    rate_one, rate_two = best(one), best(two)
+    speedup = rate_two / rate_one if rate_one else math.nan
+    capped = (
+        " (two never passed the bound: more is possible)"
+        if (two and percentile(two[-1].latencies, 95) <= SCALE_P95_MS and two[-1].ok)
+        else ""
+    )
+    if capped:
+        print(f"chat-scale: the highest rate tried held on two processes{capped}")
+    print(
+        f"chat-scale: processes=2 msgs_per_s_one={rate_one:.0f} "
+        f"msgs_per_s_two={rate_two:.0f} speedup={speedup:.2f}x "
+        f"p95_ms={SCALE_P95_MS:g}"
     )
 
 

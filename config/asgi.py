@@ -4,6 +4,7 @@ The Django application is built first so that the apps are loaded before the
 consumers (and their models) are imported.
 """
 
+import gc
 import os
 
 from django.core.asgi import get_asgi_application
@@ -25,3 +26,9 @@ application = ProtocolTypeRouter(
         ),
     }
 )
+
+# Everything built so far (settings, apps, URL patterns, templates loaded at
+# start) lives as long as the process: the collector need not walk it again on
+# every collection of a busy server.
+gc.collect()
+gc.freeze()

@@ -34,5 +34,7 @@ through the layer happens after the commit and its failure never undoes a
 stored message; the other member then catches up on the next ping.
 A flood costs little: each socket checks the database for a ping at most
 every ``CHECK_EVERY`` seconds, writes its read receipt at most every
-``READ_EVERY`` seconds, and passes on a typing signal every ``TYPING_EVERY``.
+``READ_EVERY`` seconds (the receipts of all its sockets gathered for
+``READ_GATHER`` and written in one worker call), and passes on a typing signal
+every ``TYPING_EVERY``.
 """

@@ -8,7 +8,6 @@ may import this one without a cycle.
 import asyncio
 import logging
 import os
-from functools import partial
 
 from asgiref.sync import SyncToAsync, async_to_sync
 from channels.layers import get_channel_layer
@@ -47,35 +46,36 @@ COUNTS_CHANGED = {"type": "notify.counts"}
 # --- Sending ------------------------------------------------------------------------
 
 
-def _send(group: str, event: dict) -> None:
-    """Announce ``event`` to ``group``. From a worker thread of a running server
-    (a socket's database call, a view under daphne) the send is handed to the
-    event loop and the thread goes on at once; elsewhere (tests, commands) it
-    is sent before returning."""
+def _send(group: str, event: dict, *more: tuple[str, dict]) -> None:
+    """Announce ``event`` to ``group`` (and each further (group, event) of
+    ``more``, in order). From a worker thread of a running server (a socket's
+    database call, a view under daphne) the sends are handed to the event loop
+    in one call and the thread goes on at once; elsewhere (tests, commands)
+    they are sent before returning."""
     layer = get_channel_layer()
     if layer is None:
         return
+    sends = ((group, event), *more)
     loop = getattr(SyncToAsync.threadlocal, "main_event_loop", None)
     same_process = getattr(SyncToAsync.threadlocal, "main_event_loop_pid", 0)
     if loop is not None and loop.is_running() and same_process == os.getpid():
-        future = asyncio.run_coroutine_threadsafe(layer.group_send(group, event), loop)
-        future.add_done_callback(partial(_log_failure, group))
+        asyncio.run_coroutine_threadsafe(_send_each(layer, sends), loop)
         return
     try:
-        async_to_sync(layer.group_send)(group, event)
-    except Exception:
-        # The message is stored; clients catch up on their next ping or
-        # reconnect. A layer outage must not fail the write.
+        async_to_sync(_send_each)(layer, sends)
+    except Exception:  # no way to run it here: the stored data stays the truth
         logger.exception("channel layer: could not announce to %s", group)
 
 
-def _log_failure(group: str, future) -> None:
-    if not future.cancelled() and future.exception() is not None:
-        logger.error(
-            "channel layer: could not announce to %s",
-            group,
-            exc_info=future.exception(),
-        )
+async def _send_each(layer, sends) -> None:
+    """Each send on its own: one failing (the message is stored; clients catch
+    up on their next ping or reconnect) neither stops the others nor fails the
+    write."""
+    for group, event in sends:
+        try:
+            await layer.group_send(group, event)
+        except Exception:
+            logger.exception("channel layer: could not announce to %s", group)
 
 
 def message_stored(
@@ -84,8 +84,8 @@ def message_stored(
     _send(
         conversation_group(conversation_id),
         {"type": "chat.message", "message": message, "previous_id": previous_id},
+        (badge_group(recipient_user_id), COUNTS_CHANGED),
     )
-    _send(badge_group(recipient_user_id), COUNTS_CHANGED)
 
 
 def read_moved(
@@ -94,8 +94,8 @@ def read_moved(
     _send(
         conversation_group(conversation_id),
         {"type": "chat.read", "profile_id": profile_id, "up_to": up_to},
+        (badge_group(user_id), COUNTS_CHANGED),
     )
-    _send(badge_group(user_id), COUNTS_CHANGED)
 
 
 def meeting_changed(*, conversation_id: int) -> None:

@@ -49,6 +49,59 @@ CATCH_UP_BATCH = 200
 TYPING_EVERY = 2.0  # seconds between typing signals passed on per socket
 CHECK_EVERY = 5.0  # seconds between database checks a ping may cause
 READ_EVERY = 1.0  # seconds between read receipts written per socket
+READ_GATHER = 0.05  # seconds the process gathers receipts to write them together
+
+
+class ReadReceipts:
+    """The read receipts of every chat socket of the process (one event loop),
+    written together: the first one waiting starts a short gathering, then one
+    worker-thread call moves all the watermarks, retried once on a dropped
+    connection (moving a watermark forward again changes nothing). Each socket
+    hears whether its own was written."""
+
+    _of_loop: dict = {}
+
+    def __init__(self) -> None:
+        self.waiting: dict[tuple[int, int], tuple] = {}
+        self.done: asyncio.Future | None = None
+
+    @classmethod
+    def of_this_loop(cls) -> "ReadReceipts":
+        loop = asyncio.get_running_loop()
+        if loop not in cls._of_loop:
+            cls._of_loop = {
+                other: r for other, r in cls._of_loop.items() if not other.is_closed()
+            }
+            cls._of_loop[loop] = cls()
+        return cls._of_loop[loop]
+
+    async def write(self, *, conversation_id: int, profile, up_to: int) -> None:
+        key = (conversation_id, profile.pk)
+        earlier = self.waiting.get(key)
+        if earlier is None or earlier[2] < up_to:
+            self.waiting[key] = (conversation_id, profile, up_to)
+        if self.done is None:
+            self.done = asyncio.get_running_loop().create_future()
+            asyncio.ensure_future(self._write_waiting(self.done))
+        await asyncio.shield(self.done)
+
+    async def _write_waiting(self, done: asyncio.Future) -> None:
+        await asyncio.sleep(READ_GATHER)
+        batch, self.waiting, self.done = list(self.waiting.values()), {}, None
+        try:
+            await in_thread_retrying(_marks_write)(batch)
+        except Exception as error:
+            done.set_exception(error)
+            done.exception()  # retrieved here: each socket logs its own
+        else:
+            done.set_result(None)
+
+
+def _marks_write(batch: list[tuple]) -> None:
+    for conversation_id, profile, up_to in batch:
+        conversation_mark_read(
+            conversation_id=conversation_id, profile=profile, up_to=up_to
+        )
 
 
 # --- The chat socket ------------------------------------------------------------------
@@ -258,11 +311,6 @@ class ConversationConsumer(JsonSocket):
             },
         }
 
-    def _mark_read(self, up_to: int) -> None:
-        conversation_mark_read(
-            conversation_id=self.conversation_id, profile=self.profile, up_to=up_to
-        )
-
     async def _read(self, up_to: int) -> None:
         """Write the read watermark at most every READ_EVERY seconds; receipts
         in between wait and go as one (only the highest matters)."""
@@ -287,7 +335,9 @@ class ConversationConsumer(JsonSocket):
         up_to, self.read_pending = self.read_pending, 0
         self.read_written = time.monotonic()
         if up_to:
-            await in_thread_retrying(self._mark_read)(up_to)
+            await ReadReceipts.of_this_loop().write(
+                conversation_id=self.conversation_id, profile=self.profile, up_to=up_to
+            )
 
     async def _typing(self) -> None:
         now = time.monotonic()

@@ -8,6 +8,7 @@ import time
 from typing import Any
 from urllib.parse import parse_qs
 
+from channels.consumer import get_handler_name
 from channels.exceptions import DenyConnection, StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 
@@ -105,8 +106,17 @@ class JsonSocket(AsyncWebsocketConsumer):
                 logger.debug("closing after a fault failed", exc_info=True)
 
     async def dispatch(self, message: dict) -> None:
+        # As Channels' AsyncConsumer.dispatch, without its close_old_connections()
+        # before each event: that is a hop to Channels' one shared thread for
+        # every frame and layer event of every socket, so under load they all
+        # queued behind each other there. These sockets never touch the database
+        # on the event loop; their work runs in ``threads``, which closes its
+        # connections itself.
         try:
-            await super().dispatch(message)
+            handler = getattr(self, get_handler_name(message), None)
+            if handler is None:
+                raise ValueError(f"No handler for message type {message['type']}")
+            await handler(message)
         except (StopConsumer, DenyConnection):
             raise
         except Exception as error:

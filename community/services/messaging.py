@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from functools import partial
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -147,6 +147,12 @@ def _writable_conversation(conversation_id: int, sender: Profile) -> _Writable:
         .values_list(*_WRITABLE_FIELDS)
         .first()
     )
+    return _writable_check(conversation_id, sender, row)
+
+
+def _writable_check(conversation_id: int, sender: Profile, row) -> _Writable:
+    """The rules of writing, on a row of ``_WRITABLE_FIELDS`` (or None: not
+    a participant). Shared by the ORM and the one-statement send."""
     if row is None:
         raise RuleBroken(_("You are not part of this conversation."))
     fields = dict(zip(_WRITABLE_FIELDS, row, strict=True))
@@ -183,6 +189,34 @@ def message_send(
         ) from error
     text = message_body_clean(body)
     _rate_limit_check(sender.pk)
+    store = _store_in_one_statement if connection.vendor == "postgresql" else _store
+    writable, message = store(conversation_id, sender, client_uuid, text)
+    if message is None:
+        # This client id was stored before (a retry): answer with that message.
+        existing = Message.objects.filter(sender=sender, client_id=client_uuid).first()
+        if existing is None:  # pragma: no cover - the constraint said it exists
+            raise RuleBroken(_("The message has no valid id."), field="client_id")
+        if existing.conversation_id != conversation_id:
+            raise RuleBroken(_("The message has no valid id."), field="client_id")
+        return Sent(existing, created=False)
+    transaction.on_commit(
+        partial(
+            announce.message_stored,
+            conversation_id=conversation_id,
+            message=message_payload(message),
+            previous_id=writable.last_message_id,
+            recipient_user_id=writable.recipient_user_id,
+        )
+    )
+    return Sent(message, created=True)
+
+
+def _store(
+    conversation_id: int, sender: Profile, client_uuid: uuid.UUID, text: str
+) -> tuple[_Writable | None, Message | None]:
+    """Lock, check, insert and move the conversation's last message, through
+    the ORM. The message (and the lock's answer) is None when ``client_uuid``
+    was used before."""
     try:
         with transaction.atomic():
             writable = _writable_conversation(conversation_id, sender)
@@ -195,26 +229,90 @@ def message_send(
             Conversation.objects.filter(pk=conversation_id).update(
                 last_message=message, last_message_at=message.created_at
             )
-            transaction.on_commit(
-                partial(
-                    announce.message_stored,
-                    conversation_id=conversation_id,
-                    message=message_payload(message),
-                    previous_id=writable.last_message_id,
-                    recipient_user_id=writable.recipient_user_id,
-                )
-            )
     except IntegrityError:
-        # This client id was stored before (a retry): answer with that message.
-        existing = Message.objects.filter(sender=sender, client_id=client_uuid).first()
-        if existing is None:
+        if not Message.objects.filter(sender=sender, client_id=client_uuid).exists():
             raise
-        if existing.conversation_id != conversation_id:
-            raise RuleBroken(
-                _("The message has no valid id."), field="client_id"
-            ) from None
-        return Sent(existing, created=False)
-    return Sent(message, created=True)
+        return None, None
+    return writable, message
+
+
+# ``_store`` in one statement and one round trip (PostgreSQL), its own
+# transaction when no atomic block is open. The conversation row is locked
+# (``writable``) before the insert takes its id, so ids still grow in commit
+# order; the rules are checked on the locked row, in SQL for the insert and in
+# Python (``_writable_check``) for the answer. A client id used before inserts
+# nothing (ON CONFLICT) and the message comes back None, as from ``_store``.
+# tests/community/test_messaging.py runs both on the same cases.
+_STORE_SQL = """
+WITH writable AS (
+    SELECT c.last_message_id, m.status, m.host_id,
+           hp.is_deleted AS host_deleted, hu.is_active AS host_active,
+           hp.user_id AS host_user_id,
+           np.is_deleted AS newcomer_deleted, nu.is_active AS newcomer_active,
+           np.user_id AS newcomer_user_id
+    FROM community_conversation c
+    JOIN community_participant p
+      ON p.conversation_id = c.id AND p.profile_id = %(sender)s
+    JOIN community_match m ON m.id = c.match_id
+    JOIN community_profile hp ON hp.id = m.host_id
+    JOIN auth_user hu ON hu.id = hp.user_id
+    JOIN community_profile np ON np.id = m.newcomer_id
+    JOIN auth_user nu ON nu.id = np.user_id
+    WHERE c.id = %(conversation)s
+    FOR UPDATE OF c
+), inserted AS (
+    INSERT INTO community_message (conversation_id, sender_id, client_id, body,
+                                   created_at)
+    SELECT %(conversation)s, %(sender)s, %(client)s, %(body)s, clock_timestamp()
+    FROM writable w
+    WHERE w.status = %(active)s
+      AND CASE WHEN w.host_id = %(sender)s
+               THEN NOT w.host_deleted AND w.host_active
+               ELSE NOT w.newcomer_deleted AND w.newcomer_active END
+    ON CONFLICT (sender_id, client_id) DO NOTHING
+    RETURNING id, created_at
+), moved AS (
+    UPDATE community_conversation c
+    SET last_message_id = i.id, last_message_at = i.created_at
+    FROM inserted i
+    WHERE c.id = %(conversation)s
+)
+SELECT w.last_message_id, w.status, w.host_id, w.host_deleted, w.host_active,
+       w.host_user_id, w.newcomer_deleted, w.newcomer_active, w.newcomer_user_id,
+       i.id, i.created_at
+FROM writable w LEFT JOIN inserted i ON TRUE
+"""
+
+
+def _store_in_one_statement(
+    conversation_id: int, sender: Profile, client_uuid: uuid.UUID, text: str
+) -> tuple[_Writable, Message | None]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _STORE_SQL,
+            {
+                "conversation": conversation_id,
+                "sender": sender.pk,
+                "client": client_uuid,
+                "body": text,
+                "active": Match.Status.ACTIVE.value,
+            },
+        )
+        row = cursor.fetchone()
+    writable = _writable_check(conversation_id, sender, row and row[:9])
+    if row[9] is None:
+        return writable, None
+    message = Message(
+        pk=row[9],
+        conversation_id=conversation_id,
+        sender_id=sender.pk,
+        client_id=client_uuid,
+        body=text,
+        created_at=row[10],
+    )
+    message._state.adding = False
+    message._state.db = connection.alias
+    return writable, message
 
 
 # --- Showing ----------------------------------------------------------------------
@@ -264,22 +362,42 @@ def message_payload(message: Message) -> dict:
 # --- Reading ----------------------------------------------------------------------
 
 
+# The watermark moved in one statement (PostgreSQL and SQLite alike): clamped to
+# the conversation's newest message, only forward, the new value returned.
+_MARK_READ_SQL = """
+UPDATE community_participant
+SET last_read_id = clamped.up_to, last_read_at = %s
+FROM (
+    SELECT CASE WHEN COALESCE(last_message_id, 0) < %s
+                THEN COALESCE(last_message_id, 0) ELSE %s END AS up_to
+    FROM community_conversation WHERE id = %s
+) AS clamped
+WHERE conversation_id = %s AND profile_id = %s AND last_read_id < clamped.up_to
+RETURNING last_read_id
+"""
+
+
 def conversation_mark_read(
     *, conversation_id: int, profile: Profile, up_to: int
 ) -> int:
     """Move ``profile``'s read watermark forward to ``up_to`` (never back, never
     past the newest message). Returns the watermark; tells the other member's
     sockets ("Seen") and the member's own badge on commit."""
-    newest = (
-        Conversation.objects.filter(pk=conversation_id)
-        .values_list("last_message_id", flat=True)
-        .first()
-    ) or 0
-    up_to = min(max(int(up_to), 0), newest)
-    moved = Participant.objects.filter(
-        conversation_id=conversation_id, profile=profile, last_read_id__lt=up_to
-    ).update(last_read_id=up_to, last_read_at=timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _MARK_READ_SQL,
+            [
+                connection.ops.adapt_datetimefield_value(timezone.now()),
+                max(int(up_to), 0),
+                max(int(up_to), 0),
+                conversation_id,
+                conversation_id,
+                profile.pk,
+            ],
+        )
+        moved = cursor.fetchone()
     if moved:
+        up_to = moved[0]
         transaction.on_commit(
             partial(
                 announce.read_moved,

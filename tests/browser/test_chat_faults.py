@@ -18,7 +18,7 @@ from tests.factories import make_match, make_member
 from tests.live import close_database_connections
 
 pytestmark = pytest.mark.skipif(
-    "channels_redis" not in settings.CHANNEL_LAYERS["default"]["BACKEND"],
+    "RedisPubSub" not in settings.CHANNEL_LAYERS["default"]["BACKEND"],
     reason="needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL)",
 )
 

@@ -24,7 +24,7 @@ from tests.live import close_database_connections, run_async
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
-        "channels_redis" not in settings.CHANNEL_LAYERS["default"]["BACKEND"],
+        "RedisPubSub" not in settings.CHANNEL_LAYERS["default"]["BACKEND"],
         reason="needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL)",
     ),
 ]

@@ -117,6 +117,81 @@ def test_a_client_id_used_in_another_conversation_is_refused(match, host):
         )
 
 
+def _store_outcome(store, conversation_id, sender, client_id):
+    """What one way of storing answers: the rule broken, or the lock's answer
+    and the message as stored (None: the client id was used before)."""
+    from django.db import transaction
+
+    try:
+        with transaction.atomic():
+            writable, message = store(conversation_id, sender, client_id, "Hej")
+    except RuleBroken as broken:
+        return ("refused", broken.message)
+    if message is None:
+        return ("used before", None)
+    stored = Message.objects.get(pk=message.pk)
+    conversation = Conversation.objects.get(pk=conversation_id)
+    assert conversation.last_message_id == message.pk
+    assert conversation.last_message_at == stored.created_at == message.created_at
+    assert (stored.body, stored.client_id, stored.sender_id) == (
+        message.body,
+        message.client_id,
+        message.sender_id,
+    )
+    return ("stored", writable.last_message_id < message.pk, writable.recipient_user_id)
+
+
+def test_the_one_statement_send_answers_as_the_orm_does(match, host, newcomer):
+    """PostgreSQL stores a message in one SQL statement; the ORM way (SQLite,
+    and the reference) must give the same answer in every case."""
+    from django.db import connection
+
+    from community.services.messaging import _store, _store_in_one_statement
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the one-statement send is PostgreSQL's")
+    conversation_id = match.conversation.pk
+    other = make_match(make_member(role="newcomer"), make_member(role="host"))
+    used_elsewhere = uuid.uuid4()
+    say(other, other.host, client_id=used_elsewhere)
+    used_here = say(match, host).client_id
+    stranger = make_member(role="host")
+
+    def both(sender, client_id=None, conversation=conversation_id):
+        return [
+            _store_outcome(store, conversation, sender, client_id or uuid.uuid4())
+            for store in (_store, _store_in_one_statement)
+        ]
+
+    cases = {
+        "host": both(host),
+        "newcomer": both(newcomer),
+        "used here": both(host, used_here),
+        "used elsewhere": both(other.host, used_elsewhere),
+        "used in the other": both(other.host, used_elsewhere, other.conversation.pk),
+        "stranger": both(stranger),
+    }
+    newcomer.user.is_active = False
+    newcomer.user.save(update_fields=["is_active"])
+    cases["inactive"] = both(newcomer)
+    cases["host still writes"] = both(host)
+    type(host).objects.filter(pk=host.pk).update(is_deleted=True)
+    cases["deleted"] = both(host)
+    match_end(match=other, by=other.host, reason="We did not get along.")
+    cases["ended"] = both(other.host, conversation=other.conversation.pk)
+    for case, (orm, sql) in cases.items():
+        assert orm == sql, case
+    assert cases["host"][0] == ("stored", True, newcomer.user_id)
+    assert cases["newcomer"][0] == ("stored", True, host.user_id)
+    assert cases["used here"][0] == ("used before", None)
+    assert cases["used in the other"][0] == ("used before", None)
+    assert cases["used elsewhere"][0][0] == "refused"
+    assert cases["stranger"][0][0] == "refused"
+    assert cases["inactive"][0] == ("refused", "Your account is closed.")
+    assert cases["deleted"][0] == ("refused", "Your account is closed.")
+    assert cases["ended"][0][0] == "refused"
+
+
 @pytest.mark.parametrize(
     ("body", "html"),
     [

@@ -546,3 +546,49 @@ def test_the_notification_socket_counts_unread_messages_and_requests(pair):
         (0, 2),
     ]
     assert error["code"] == "bad_json"
+
+
+def test_read_receipts_of_many_sockets_are_written_together(monkeypatch):
+    """Receipts from several conversations arriving within the gathering time
+    are written by one worker-thread call; each watermark moves."""
+    from community.realtime import consumers
+
+    pairs = []
+    for n in range(3):
+        host = make_member(role="host", display_name=f"Host {n}", capacity=2)
+        newcomer = make_member(role="newcomer", display_name=f"Newcomer {n}")
+        match = make_match(newcomer, host)
+        message = message_send(
+            conversation_id=match.conversation.pk,
+            sender=host,
+            body="Hej",
+            client_id=uuid.uuid4(),
+        ).message
+        pairs.append((match.conversation.pk, newcomer, message.pk))
+    calls = []
+    original = consumers._marks_write
+
+    def counted(batch):
+        calls.append(len(batch))
+        return original(batch)
+
+    monkeypatch.setattr(consumers, "_marks_write", counted)
+
+    async def scenario():
+        receipts = consumers.ReadReceipts.of_this_loop()
+        await asyncio.gather(
+            *(
+                receipts.write(conversation_id=c, profile=p, up_to=up_to)
+                for c, p, up_to in pairs
+            )
+        )
+
+    run(scenario)
+    assert calls == [3]
+    for conversation_id, newcomer, up_to in pairs:
+        assert (
+            Participant.objects.get(
+                conversation_id=conversation_id, profile=newcomer
+            ).last_read_id
+            == up_to
+        )

@@ -22,7 +22,7 @@ from tests.live import run_async as run
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
-        "channels_redis" not in settings.CHANNEL_LAYERS["default"]["BACKEND"],
+        "RedisPubSub" not in settings.CHANNEL_LAYERS["default"]["BACKEND"],
         reason="needs the Redis channel layer (REDIS_URL) and PostgreSQL",
     ),
 ]
