@@ -154,13 +154,12 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
-    # Redis pub/sub: one subscriber connection per process; announcements waiting
-    # at the same moment go out in one pipeline (community/realtime/layer.py).
-    # It keeps nothing for absent sockets, which is fine here: the database is
-    # the source of truth and clients catch up (community/realtime/).
+    # Redis pub/sub: one PUBLISH per announcement and one subscriber connection
+    # per process. It keeps nothing for absent sockets, which is fine here: the
+    # database is the source of truth and clients catch up (community/realtime/).
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "community.realtime.layer.RedisPubSubChannelLayer",
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {
                 "hosts": [
                     {
