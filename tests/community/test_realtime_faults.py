@@ -300,7 +300,8 @@ def test_read_receipts_in_a_flood_are_written_at_most_once_a_second(
         for n in range(20)
     ]
     cookie = session_cookie(host.user)
-    writes = counting(monkeypatch, consumers.ConversationConsumer, "_mark_read")
+    # The receipts of all sockets are written together (consumers.ReadReceipts).
+    writes = counting(monkeypatch, consumers, "_marks_write")
 
     async def scenario():
         communicator = await opened(match, cookie)
