@@ -8,6 +8,7 @@ import time
 from typing import Any
 from urllib.parse import parse_qs
 
+from channels.consumer import get_handler_name
 from channels.exceptions import DenyConnection, StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 
@@ -106,7 +107,7 @@ class JsonSocket(AsyncWebsocketConsumer):
 
     async def dispatch(self, message: dict) -> None:
         try:
-            await super().dispatch(message)
+            await self._handle_message(message)
         except (StopConsumer, DenyConnection):
             raise
         except Exception as error:
@@ -118,6 +119,17 @@ class JsonSocket(AsyncWebsocketConsumer):
                 await self.close(code=CLOSE_TRY_AGAIN)
             elif kind == "websocket.disconnect":
                 raise StopConsumer() from error
+
+    async def _handle_message(self, message: dict) -> None:
+        """Channels' ``dispatch`` without its ``aclose_old_connections()``, a
+        hop to the process's one shared sync thread before every frame, ping
+        and layer event: an idle socket's whole cost, and the queue a reconnect
+        storm's handshakes timed out in. The database work here runs in
+        ``threads.in_thread``, which gives its connections back itself."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def send_json(self, content: dict) -> None:
         await self.send(text_data=json.dumps(content, separators=(",", ":")))

@@ -345,6 +345,38 @@ def test_a_notification_ping_flood_never_reaches_the_database(
 # --- An idle badge socket answers from what it knows ---------------------------------
 
 
+def test_frames_and_events_do_not_wait_for_the_shared_sync_thread(
+    matched_pair, monkeypatch, no_crash
+):
+    """Channels' dispatch sends every message through the process's one sync
+    thread first (``aclose_old_connections``); ours does not."""
+    import channels.consumer
+
+    host, newcomer, match = matched_pair
+    cookie = session_cookie(host.user)
+    hops = []
+
+    async def counted():
+        hops.append(1)
+
+    monkeypatch.setattr(channels.consumer, "aclose_old_connections", counted)
+
+    async def scenario():
+        badges = await connected("/ws/notifications/", cookie)
+        chat = await opened(match, cookie)
+        await next_of(badges, "counts")
+        for _ in range(5):
+            await badges.send_json_to({"type": "ping"})
+            await next_of(badges, "counts")
+        await chat.send_json_to({"type": "ping"})
+        await next_of(chat, "pong")
+        await badges.disconnect()
+        await chat.disconnect()
+
+    run(scenario)
+    assert hops == []
+
+
 def test_badge_counts_in_a_ping_answer_follow_the_events(
     matched_pair, monkeypatch, no_crash
 ):
