@@ -22,7 +22,9 @@ random phase. Then:
   client reconnects at a random moment within ``--window`` seconds; a client
   whose handshake fails tries again as the page does (backoff from 0.5 s,
   doubling, with jitter). ``opened`` counts the sockets open 30 s after the
-  window began; ``first_try_failed`` the handshakes that failed at least once.
+  window began, ``seconds_to_all`` when the last one opened (from the same
+  moment); ``first_try_failed`` the clients whose handshake failed at least once.
+  daphne runs with the options ``make run`` gives it (DAPHNE_OPTIONS).
 
 Prints its summary lines last:
 ``chat-idle: sockets=… cpu_pct=… rss_mb=…`` and
@@ -36,9 +38,11 @@ import asyncio
 import json
 import os
 import random
+import subprocess
 import sys
 import time
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -64,9 +68,16 @@ from bench.chat import (  # noqa: E402
 EMAIL_DOMAIN = "sockets.bench.velkomst.example"
 PING_EVERY = 25.0  # static/js/live-socket.js
 CONNECT_AT_ONCE = 50  # handshakes in flight while the crowd arrives (idle phase)
-ALL_OPEN_WITHIN = 30.0  # the target: every socket open this long after the window
+ALL_OPEN_WITHIN = 30.0  # the target: every socket open this long after the restart
 GIVE_UP_AFTER = 90.0
 MAX_DELAY = 30.0  # the page's longest wait between tries
+# daphne's options as `make run` gives them (Makefile, DAPHNE_OPTIONS).
+# (SOCKETS_BENCH_DAPHNE_OPTIONS="" and SOCKETS_BENCH_BACKLOG="" measure a tree
+# from before they were given.)
+DAPHNE_OPTIONS = os.environ.get(
+    "SOCKETS_BENCH_DAPHNE_OPTIONS", "--websocket_connect_timeout 30 --ping-interval 30"
+).split()
+BACKLOG = os.environ.get("SOCKETS_BENCH_BACKLOG", "1024")
 
 
 def django_ready() -> None:
@@ -153,6 +164,27 @@ def sessions_make(user_ids: list[int]) -> list[str]:
     return cookies
 
 
+def sampled(pid: int, seconds: float, out: Path | None):
+    """py-spy sampling the server for ``seconds`` (``--profile DIR``)."""
+    if out is None:
+        return None
+    return subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/py-spy"),
+            "record",
+            "-p",
+            str(pid),
+            "-d",
+            str(int(seconds)),
+            "-r",
+            "50",
+        ]
+        + ["-f", "raw", "-o", str(out), "--nonblocking"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -216,7 +248,9 @@ class Tab:
             await asyncio.sleep(PING_EVERY)
 
 
-async def idle_phase(tabs: list[Tab], server: Daphne, idle_s: float) -> dict:
+async def idle_phase(
+    tabs: list[Tab], server: Daphne, idle_s: float, profile: Path | None
+) -> dict:
     gate = asyncio.Semaphore(CONNECT_AT_ONCE)
     tasks = []
     started = time.monotonic()
@@ -231,6 +265,7 @@ async def idle_phase(tabs: list[Tab], server: Daphne, idle_s: float) -> dict:
                 return
         tasks.append(asyncio.create_task(tab.live(pings=True)))
 
+    sampled(server.process.pid, 20, profile and profile / "open.txt")
     await asyncio.gather(*(arrive(tab) for tab in tabs))
     opened = len(tasks)
     print(f"idle: {opened} sockets open in {time.monotonic() - started:.1f} s")
@@ -238,6 +273,7 @@ async def idle_phase(tabs: list[Tab], server: Daphne, idle_s: float) -> dict:
     stats = tabs[0].stats
     pings_before, counts_before = stats["pings"], stats["counts"]
     cpu_before, wall = server.cpu_seconds(), time.monotonic()
+    sampled(server.process.pid, idle_s, profile and profile / "idle.txt")
     await asyncio.sleep(idle_s)
     cpu = server.cpu_seconds() - cpu_before
     wall = time.monotonic() - wall
@@ -253,12 +289,15 @@ async def idle_phase(tabs: list[Tab], server: Daphne, idle_s: float) -> dict:
     }
 
 
-async def reconnect_phase(tabs: list[Tab], window: float, port: int) -> dict:
+async def reconnect_phase(
+    tabs: list[Tab], window: float, server: Daphne, profile: Path | None
+) -> dict:
     """Every tab reconnects at a random moment within ``window``; a failed
     handshake is tried again after the page's backoff."""
     loop = asyncio.get_running_loop()
     start = loop.time()
     tasks = []
+    sampled(server.process.pid, window + 20, profile and profile / "reconnect.txt")
 
     async def come_back(tab: Tab) -> None:
         await asyncio.sleep(random.uniform(0, window))
@@ -286,7 +325,7 @@ async def reconnect_phase(tabs: list[Tab], window: float, port: int) -> dict:
             await tab.ws.close()
     await asyncio.gather(*tasks, return_exceptions=True)
     return {
-        "opened": sum(1 for t in times if t <= window + ALL_OPEN_WITHIN),
+        "opened": sum(1 for t in times if t <= ALL_OPEN_WITHIN),
         "ever": len(times),
         "seconds_to_all": max(times) if len(times) == len(tabs) else None,
         "first_try_failed": sum(1 for tab in tabs if tab.failed),
@@ -296,6 +335,29 @@ async def reconnect_phase(tabs: list[Tab], window: float, port: int) -> dict:
 
 
 class RestartableDaphne(Daphne):
+    """bench/chat.py's daphne, with daphne options before the application
+    (those ``make run`` uses) and a restart on the same port."""
+
+    options: list[str] = []
+
+    def __enter__(self) -> RestartableDaphne:
+        real = subprocess.Popen
+
+        def with_options(command, **kwargs):
+            if BACKLOG:  # -b and -p as an endpoint with a listen backlog
+                at = command.index("-b")
+                endpoint = f"tcp:port={command[at + 3]}:interface={command[at + 1]}"
+                command = [
+                    *command[:at],
+                    "-e",
+                    f"{endpoint}:backlog={BACKLOG}",
+                    *command[at + 4 :],
+                ]
+            return real([*command[:-1], *self.options, command[-1]], **kwargs)
+
+        with mock.patch.object(subprocess, "Popen", with_options):
+            return super().__enter__()
+
     def restart(self) -> None:
         """Stop the process and start a new one on the same port (the clients'
         sockets drop, as in a deploy)."""
@@ -308,6 +370,7 @@ def main() -> None:
     parser.add_argument("--sockets", type=int, default=5000)
     parser.add_argument("--window", type=float, default=10.0)
     parser.add_argument("--idle", type=float, default=50.0)
+    parser.add_argument("--profile", type=Path, help="py-spy samples into DIR")
     args = parser.parse_args()
 
     file_limit_raise(args.sockets)  # daphne inherits it
@@ -325,13 +388,16 @@ def main() -> None:
     log_dir.mkdir(parents=True, exist_ok=True)
     stats = {"counts": 0, "other": 0, "pings": 0, "closed": 0, "open_failed": 0}
     random.seed(15)
+    if args.profile:
+        args.profile.mkdir(parents=True, exist_ok=True)
+    RestartableDaphne.options = DAPHNE_OPTIONS
     with RestartableDaphne("config.asgi:application", "sockets", log_dir) as server:
         url = f"ws://{HOST}:{server.port}/ws/notifications/"
         origin = f"http://{HOST}:{server.port}"
         tabs = [Tab(cookie, url, origin, stats) for cookie in cookies]
 
         async def both() -> tuple[dict, dict]:
-            idle = await idle_phase(tabs, server, args.idle)
+            idle = await idle_phase(tabs, server, args.idle, args.profile)
             print(
                 f"idle: {idle['opened']} open, {idle['pings']} pings, "
                 f"{idle['answered']} answered in {args.idle:.0f} s, "
@@ -341,7 +407,7 @@ def main() -> None:
             await asyncio.gather(*idle["tasks"], return_exceptions=True)
             for tab in tabs:
                 tab.counts_seen = 0
-            again = await reconnect_phase(tabs, args.window, server.port)
+            again = await reconnect_phase(tabs, args.window, server, args.profile)
             print(
                 f"reconnect: {again['ever']} open in the end, "
                 f"{again['first_try_failed']} failed a handshake at least once "
