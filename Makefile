@@ -7,6 +7,14 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DEBUG ?= false
+# After a restart every open page reconnects at once: 1024 connections may wait
+# to be accepted (Twisted's default 50 overflowed: connections reset before their
+# handshake), and a handshake may wait 30 s for its turn (daphne's default 5 s
+# turned a queue into failed handshakes, and their retries into more load). The
+# page pings every 25 s, so daphne's own keep-alive ping (every 20 s by default)
+# goes only to a page that went quiet. bench/sockets.py runs daphne the same way.
+BACKLOG ?= 1024
+DAPHNE_OPTIONS ?= --websocket_connect_timeout 30 --ping-interval 30
 
 .PHONY: run test lint format bench install install-dev browser migrate seed clean messages screens
 
@@ -42,7 +50,8 @@ run: seed
 	export WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" DEBUG="$(DEBUG)"; \
 	  $(BIN)/python manage.py run_jobs --every 60 & JOBS=$$!; \
 	  trap 'kill $$JOBS 2>/dev/null' EXIT INT TERM; \
-	  $(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
+	  $(BIN)/daphne -e tcp:port=$(PORT):interface=$(HOST):backlog=$(BACKLOG) \
+	    $(DAPHNE_OPTIONS) config.asgi:application
 
 # Debian's packages the tests need: chromium for the browser tests (Playwright's
 # own download does not work here), GNU gettext, which the test of the Danish

@@ -17,6 +17,7 @@ import time
 from functools import wraps
 
 from django.core.cache.backends.redis import RedisCache
+from django.utils.functional import cached_property
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -33,6 +34,10 @@ class CacheUnavailable(RedisConnectionError):
 # Django builds a cache object per thread; the breaker is per server address.
 _down_until: dict[str, float] = {}
 _lock = threading.Lock()
+# ... and per async context (each socket, each ASGI request): each would open a
+# Redis connection pool of its own, so one client per address and options
+# serves the whole process (redis-py's pool is thread-safe and fork-aware).
+_clients: dict[tuple, object] = {}
 
 
 def _fail_soft(answer):
@@ -79,6 +84,15 @@ def _all_keys_failed(data, *args, **kwargs):
 
 
 class ResilientRedisCache(RedisCache):
+    @cached_property
+    def _cache(self):
+        key = (tuple(self._servers), repr(sorted(self._options.items())))
+        with _lock:
+            client = _clients.get(key)
+            if client is None:
+                client = _clients[key] = self._class(self._servers, **self._options)
+        return client
+
     def _breaker_key(self) -> str:
         return ",".join(self._servers)
 

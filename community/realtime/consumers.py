@@ -9,6 +9,7 @@ bucket) is in ``protocol``; the group names and events in ``announce``.
 
 import asyncio
 import logging
+import random
 import time
 
 from community.realtime.announce import (
@@ -28,10 +29,11 @@ from community.realtime.protocol import (
 )
 from community.realtime.threads import in_thread, in_thread_retrying
 from community.selectors.messaging import (
-    badge_counts,
+    badge_profile,
     chat_access,
     messages_after,
     other_read,
+    profile_badge_counts,
     session_alive,
     session_exists,
 )
@@ -47,7 +49,10 @@ logger = logging.getLogger(__name__)
 
 CATCH_UP_BATCH = 200
 TYPING_EVERY = 2.0  # seconds between typing signals passed on per socket
-CHECK_EVERY = 5.0  # seconds between database checks a ping may cause
+CHECK_EVERY = 5.0  # seconds between database checks a chat ping may cause
+# Seconds between a badge socket's checks of its session in the database (a
+# ping in between is answered from memory; the events keep it current).
+RECHECK_EVERY = 600.0
 READ_EVERY = 1.0  # seconds between read receipts written per socket
 READ_GATHER = 0.05  # seconds the process gathers receipts to write them together
 
@@ -424,10 +429,19 @@ class NotificationConsumer(JsonSocket):
     """The member's counts for the header badges (``badge_counts``: unread
     messages, requests waiting for an answer, answers not yet seen). Sent on
     connect and whenever they change; nothing is written through this socket
-    except ``ping``."""
+    except ``ping``.
+
+    Every page of a signed-in member keeps one open, so an idle one costs
+    nothing: a ping is answered with the counts the socket keeps (every change
+    reaches it as ``notify.counts``), and a log-out, deactivation or deletion
+    closes it through ``session.end``. Only every RECHECK_EVERY seconds (spread
+    at random) does a ping check the session and the counts in the database, in
+    case the channel layer dropped one of those events while Redis was away.
+    """
 
     user_id: int | None = None
-    last_check: float = 0.0
+    profile_id: int | None = None
+    recheck_at: float = 0.0
     counts: dict | None = None
 
     async def connect(self) -> None:
@@ -435,14 +449,24 @@ class NotificationConsumer(JsonSocket):
         if user is None or not user.is_authenticated:
             await self.close()
             return
-        if not await self._alive():
+        # The session was read and the user loaded (active, with the profile)
+        # just now by the middleware (realtime/auth.py): one query for the counts.
+        allowed, self.profile_id = badge_profile(user=user)
+        if not allowed:
             await self.close()
             return
         self.user_id = user.pk
-        for group in (member_group(self.user_id), badge_group(self.user_id)):
-            await self.channel_layer.group_add(group, self.channel_name)
+        # Joined before the counts are read, so no change falls in between.
+        await asyncio.gather(
+            *(
+                self.channel_layer.group_add(group, self.channel_name)
+                for group in (member_group(self.user_id), badge_group(self.user_id))
+            )
+        )
         await self.accept()
-        await self._send_counts()
+        self.recheck_at = time.monotonic() + RECHECK_EVERY * random.uniform(0.5, 1)
+        self.counts = await in_thread(self._counts)()
+        await self.send_json({"type": "counts", **self.counts})
 
     async def disconnect(self, code) -> None:
         if self.user_id is not None:
@@ -455,29 +479,27 @@ class NotificationConsumer(JsonSocket):
             raise FrameError(
                 "unknown_type", f'Unknown frame type "{frame["type"][:40]}".'
             )
-        # At most one database check every CHECK_EVERY seconds per socket; a
-        # ping in between gets the counts the socket last sent.
         now = time.monotonic()
-        if self.counts is not None and now - self.last_check < CHECK_EVERY:
-            await self.send_json({"type": "counts", **self.counts})
-            return
-        self.last_check = now
-        if not await self._alive():
-            await self.close(code=CLOSE_SIGNED_OUT)
-            return
-        await self._send_counts()
-
-    async def _alive(self) -> bool:
-        return await in_thread(session_alive)(
-            session=self.scope.get("session"), user=self.scope.get("user")
-        )
-
-    def _counts(self) -> dict:
-        return badge_counts(user_id=self.user_id)
-
-    async def _send_counts(self) -> None:
-        self.counts = await in_thread(self._counts)()
+        if now >= self.recheck_at:
+            self.recheck_at = now + RECHECK_EVERY
+            counts = await in_thread(self._recheck)()
+            if counts is None:
+                await self.close(code=CLOSE_SIGNED_OUT)
+                return
+            self.counts = counts
         await self.send_json({"type": "counts", **self.counts})
 
+    def _recheck(self) -> dict | None:
+        """The counts, or None when the session or the account has ended."""
+        if not session_alive(
+            session=self.scope.get("session"), user=self.scope.get("user")
+        ):
+            return None
+        return self._counts()
+
+    def _counts(self) -> dict:
+        return profile_badge_counts(profile_id=self.profile_id)
+
     async def notify_counts(self, event: dict) -> None:
-        await self._send_counts()
+        self.counts = await in_thread(self._counts)()
+        await self.send_json({"type": "counts", **self.counts})

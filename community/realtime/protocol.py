@@ -106,17 +106,8 @@ class JsonSocket(AsyncWebsocketConsumer):
                 logger.debug("closing after a fault failed", exc_info=True)
 
     async def dispatch(self, message: dict) -> None:
-        # As Channels' AsyncConsumer.dispatch, without its close_old_connections()
-        # before each event: that is a hop to Channels' one shared thread for
-        # every frame and layer event of every socket, so under load they all
-        # queued behind each other there. These sockets never touch the database
-        # on the event loop; their work runs in ``threads``, which closes its
-        # connections itself.
         try:
-            handler = getattr(self, get_handler_name(message), None)
-            if handler is None:
-                raise ValueError(f"No handler for message type {message['type']}")
-            await handler(message)
+            await self._handle_message(message)
         except (StopConsumer, DenyConnection):
             raise
         except Exception as error:
@@ -128,6 +119,17 @@ class JsonSocket(AsyncWebsocketConsumer):
                 await self.close(code=CLOSE_TRY_AGAIN)
             elif kind == "websocket.disconnect":
                 raise StopConsumer() from error
+
+    async def _handle_message(self, message: dict) -> None:
+        """Channels' ``dispatch`` without its ``aclose_old_connections()``, a
+        hop to the process's one shared sync thread before every frame, ping
+        and layer event: an idle socket's whole cost, and the queue a reconnect
+        storm's handshakes timed out in. The database work here runs in
+        ``threads.in_thread``, which gives its connections back itself."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def send_json(self, content: dict) -> None:
         await self.send(text_data=json.dumps(content, separators=(",", ":")))

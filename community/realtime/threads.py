@@ -1,16 +1,23 @@
 """Database work for the sockets, off the event loop.
 
-It runs in a thread pool, not Channels' single shared thread, so one slow query
-does not hold up every socket of the process. Each socket still handles its
+It runs in a thread pool of its own, not Channels' single shared thread, so one
+slow query does not hold up every socket of the process; sized to the database
+connection pool (``SOCKET_THREADS``), not to the CPUs as Python's default pool
+is (six threads here), since the threads mostly wait on the database, and when
+a restart has thousands of pages reconnect at once their handshakes must not
+queue behind a few threads until daphne gives up on them. Each socket still handles its
 frames one at a time, in order. Connections are closed (returned to the pool)
 inside the call's own context: asgiref runs the function in a copy of the
 context, where Django keeps the connection it opened.
 """
 
 import logging
+import os
+from concurrent.futures import ThreadPoolExecutor
 from functools import wraps
 
 from asgiref.sync import sync_to_async
+from django.conf import settings
 from django.db import (
     InterfaceError,
     OperationalError,
@@ -19,6 +26,29 @@ from django.db import (
 )
 
 logger = logging.getLogger(__name__)
+
+
+_executor: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def socket_threads() -> int:
+    """Three quarters of the PostgreSQL pool (the rest serves page requests);
+    8 without a pool (SQLite)."""
+    pool = settings.DATABASES["default"].get("OPTIONS", {}).get("pool")
+    if isinstance(pool, dict) and pool.get("max_size"):
+        return max(4, pool["max_size"] * 3 // 4)
+    return 8
+
+
+def _threads() -> ThreadPoolExecutor:
+    """The pool, made on first use in each process (a forked server makes its own)."""
+    global _executor
+    if _executor is None or _executor[0] != os.getpid():
+        _executor = (
+            os.getpid(),
+            ThreadPoolExecutor(socket_threads(), thread_name_prefix="socket-db"),
+        )
+    return _executor[1]
 
 
 def in_thread(function):
@@ -30,7 +60,7 @@ def in_thread(function):
         finally:
             close_old_connections()
 
-    return sync_to_async(closing, thread_sensitive=False)
+    return sync_to_async(closing, thread_sensitive=False, executor=_threads())
 
 
 def in_thread_retrying(function):

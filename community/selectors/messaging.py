@@ -43,6 +43,26 @@ def badge_counts(*, user_id: int) -> dict[str, int]:
     return header_counts(profile_id=profile_id)
 
 
+def badge_profile(*, user) -> tuple[bool, int | None]:
+    """(may the member have a badge socket, their profile id) for a user just
+    loaded from their session by the auth backends, which load the profile with
+    the user: no query. Not for an inactive account or a deleted profile."""
+    if not user.is_authenticated or not user.is_active:
+        return False, None
+    profile = getattr(user, "profile", None)
+    if profile is None:
+        return True, None
+    return not profile.is_deleted, profile.pk
+
+
+def profile_badge_counts(*, profile_id: int | None) -> dict[str, int]:
+    """``badge_counts`` when the profile id is known: one query (none and zeros
+    without a profile)."""
+    if profile_id is None:
+        return dict.fromkeys(BADGES, 0)
+    return header_counts(profile_id=profile_id)
+
+
 @dataclass
 class ConversationRow:
     conversation: Conversation

@@ -13,6 +13,9 @@
   const FINAL_CODES = new Set([4401, 4403, 4409, 4413, 1009]);
   const MAX_DELAY = 30000;
   const PING_EVERY = 25000;
+  // Going away, closed without a close frame, service restart.
+  const RESTART_CODES = new Set([1001, 1006, 1012]);
+  const RESTART_SPREAD = 10000;
 
   function open(path, handlers) {
     const scheme = window.location.protocol === "https:" ? "wss" : "ws";
@@ -21,6 +24,7 @@
     let stopped = false;
     let pingTimer = null;
     let retryTimer = null;
+    let wasLive = false;
 
     function state(name, detail) {
       if (handlers.onState) handlers.onState(name, detail);
@@ -33,6 +37,7 @@
       socket = new WebSocket(`${scheme}://${window.location.host}${path}${query}`);
       socket.addEventListener("open", () => {
         attempts = 0;
+        wasLive = true;
         state("live");
         pingTimer = window.setInterval(() => send({ type: "ping" }), PING_EVERY);
         if (handlers.onOpen) handlers.onOpen();
@@ -57,8 +62,18 @@
         }
         state("offline");
         const base = Math.min(MAX_DELAY, 500 * 2 ** attempts);
+        // The first try after the server went away (restart, deploy, a
+        // process killed): every open page sees this at the same moment, so
+        // they come back spread over RESTART_SPREAD rather than all within
+        // half a second. (A network that comes back wakes the page at once:
+        // "online" below.)
+        const wait =
+          attempts === 0 && wasLive && RESTART_CODES.has(event.code)
+            ? 500 + Math.random() * RESTART_SPREAD
+            : base / 2 + Math.random() * (base / 2);
         attempts += 1;
-        retryTimer = window.setTimeout(connect, base / 2 + Math.random() * (base / 2));
+        wasLive = false;
+        retryTimer = window.setTimeout(connect, wait);
       });
     }
 

@@ -8,11 +8,13 @@ receipts and frames cost little and every frame gets a defined answer.
 import asyncio
 import json
 import logging
+import uuid
 
 import pytest
+from channels.db import database_sync_to_async
 from channels.layers import channel_layers
 from django.db import OperationalError
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from community.models import Message, Participant
 from community.realtime import announce, consumers, protocol
@@ -318,12 +320,13 @@ def test_read_receipts_in_a_flood_are_written_at_most_once_a_second(
     assert watermark == ids[-1]
 
 
-def test_a_notification_ping_flood_checks_the_database_once(
+def test_a_notification_ping_flood_never_reaches_the_database(
     matched_pair, monkeypatch, no_crash
 ):
     host, newcomer, match = matched_pair
     cookie = session_cookie(host.user)
     counts = counting(monkeypatch, consumers.NotificationConsumer, "_counts")
+    rechecks = counting(monkeypatch, consumers, "session_alive")
 
     async def scenario():
         communicator = await connected("/ws/notifications/", cookie)
@@ -336,7 +339,188 @@ def test_a_notification_ping_flood_checks_the_database_once(
 
     first, frames = run(scenario)
     assert all(frame == first for frame in frames)
-    assert len(counts) == 2  # at connect, and for the first ping
+    assert len(counts) == 1  # at connect only: pings answer from memory
+    assert rechecks == []
+
+
+# --- An idle badge socket answers from what it knows ---------------------------------
+
+
+def test_frames_and_events_do_not_wait_for_the_shared_sync_thread(
+    matched_pair, monkeypatch, no_crash
+):
+    """Channels' dispatch sends every message through the process's one sync
+    thread first (``aclose_old_connections``); ours does not."""
+    import channels.consumer
+
+    host, newcomer, match = matched_pair
+    cookie = session_cookie(host.user)
+    hops = []
+
+    async def counted():
+        hops.append(1)
+
+    monkeypatch.setattr(channels.consumer, "aclose_old_connections", counted)
+
+    async def scenario():
+        badges = await connected("/ws/notifications/", cookie)
+        chat = await opened(match, cookie)
+        await next_of(badges, "counts")
+        for _ in range(5):
+            await badges.send_json_to({"type": "ping"})
+            await next_of(badges, "counts")
+        await chat.send_json_to({"type": "ping"})
+        await next_of(chat, "pong")
+        await badges.disconnect()
+        await chat.disconnect()
+
+    run(scenario)
+    assert hops == []
+
+
+def test_badge_counts_in_a_ping_answer_follow_the_events(
+    matched_pair, monkeypatch, no_crash
+):
+    """Each change reaches the socket as an event; a ping then answers with the
+    new counts without a query of its own."""
+    from community.services.messaging import conversation_mark_read, message_send
+
+    host, newcomer, match = matched_pair
+    cookie = session_cookie(newcomer.user)
+    counts = counting(monkeypatch, consumers.NotificationConsumer, "_counts")
+    conversation_id = match.conversation.pk
+
+    def host_writes() -> int:
+        return message_send(
+            conversation_id=conversation_id,
+            sender=host,
+            body="Coffee on Friday?",
+            client_id=str(uuid.uuid4()),
+        ).message.pk
+
+    async def ping(communicator) -> dict:
+        await communicator.send_json_to({"type": "ping"})
+        return await next_of(communicator, "counts")
+
+    async def scenario():
+        communicator = await connected("/ws/notifications/", cookie)
+        seen = [await next_of(communicator, "counts")]
+        message_id = await database_sync_to_async(host_writes)()
+        await next_of(communicator, "counts")  # the event
+        seen.append(await ping(communicator))
+        await database_sync_to_async(conversation_mark_read)(
+            conversation_id=conversation_id, profile=newcomer, up_to=message_id
+        )
+        await next_of(communicator, "counts")
+        seen.append(await ping(communicator))
+        await communicator.disconnect()
+        return seen
+
+    seen = run(scenario)
+    assert [frame["unread_messages"] for frame in seen] == [0, 1, 0]
+    assert len(counts) == 3  # connect and the two events; no ping queried
+
+
+def test_logging_out_closes_the_badge_socket_and_a_ping_after_it_is_not_answered(
+    matched_pair, no_crash
+):
+    host, newcomer, match = matched_pair
+    browser = Client()
+    browser.force_login(newcomer.user)
+    cookie = f"sessionid={browser.cookies['sessionid'].value}".encode()
+
+    async def scenario():
+        communicator = await connected("/ws/notifications/", cookie)
+        await next_of(communicator, "counts")
+        await database_sync_to_async(browser.logout)()
+        closed = await communicator.receive_output(timeout=1)
+        return closed
+
+    closed = run(scenario)
+    assert closed == {"type": "websocket.close", "code": protocol.CLOSE_SIGNED_OUT}
+
+
+def test_blocking_updates_the_badge_socket_and_ending_the_account_closes_it(
+    matched_pair, no_crash
+):
+    from community.services.safety import member_block
+
+    host, newcomer, match = matched_pair
+    cookie = session_cookie(newcomer.user)
+
+    def deactivate():
+        newcomer.user.is_active = False
+        newcomer.user.save()
+
+    async def scenario():
+        communicator = await connected("/ws/notifications/", cookie)
+        await next_of(communicator, "counts")
+        await database_sync_to_async(member_block)(blocker=host, blocked=newcomer)
+        await communicator.send_json_to({"type": "ping"})
+        alive = await next_of(communicator, "counts")
+        await database_sync_to_async(deactivate)()
+        closed = await communicator.receive_output(timeout=1)
+        return alive, closed
+
+    alive, closed = run(scenario)
+    assert alive["type"] == "counts"
+    assert closed == {"type": "websocket.close", "code": protocol.CLOSE_SIGNED_OUT}
+
+
+def test_a_session_ended_while_its_event_was_lost_is_caught_by_the_recheck(
+    matched_pair, monkeypatch, no_crash
+):
+    """The layer promises at most once: a log-out whose ``session.end`` never
+    arrived closes the socket at the first ping after RECHECK_EVERY."""
+    from django.contrib.sessions.backends.cached_db import SessionStore
+
+    host, newcomer, match = matched_pair
+    cookie = session_cookie(newcomer.user)
+    key = cookie.decode().split("=", 1)[1]
+    monkeypatch.setattr(consumers, "RECHECK_EVERY", 0.0)  # every ping rechecks
+
+    def session_gone():  # what a log-out does, without the announcement
+        SessionStore(session_key=key).delete()
+
+    async def scenario():
+        communicator = await connected("/ws/notifications/", cookie)
+        await next_of(communicator, "counts")
+        await communicator.send_json_to({"type": "ping"})
+        alive = await next_of(communicator, "counts")
+        await database_sync_to_async(session_gone)()
+        await communicator.send_json_to({"type": "ping"})
+        closed = await communicator.receive_output(timeout=3)
+        return alive, closed
+
+    alive, closed = run(scenario)
+    assert alive["type"] == "counts"
+    assert closed == {"type": "websocket.close", "code": protocol.CLOSE_SIGNED_OUT}
+
+
+def test_a_session_from_before_a_password_change_is_refused_at_the_handshake(
+    matched_pair, no_crash
+):
+    """The socket's user is verified as a page's is (active, session hash)."""
+    from tests.sockets import opens
+
+    host, newcomer, match = matched_pair
+    cookie = session_cookie(newcomer.user)
+
+    def password_change():
+        newcomer.user.set_password("a-new-password-9876")
+        newcomer.user.save()
+
+    async def scenario():
+        before = await opens("/ws/notifications/", cookie)
+        await database_sync_to_async(password_change)()
+        after = [
+            await opens("/ws/notifications/", cookie),
+            await opens(chat_path(match), cookie),
+        ]
+        return before, after
+
+    before, after = run(scenario)
+    assert before and after == [False, False]
 
 
 # --- Every frame ends in a defined answer --------------------------------------------
