@@ -131,3 +131,25 @@ def page(chromium, live_server_url):
     tab.goto("about:blank")
     context.close()
     assert not problems, problems
+
+
+@pytest.fixture
+def browser_for(chromium, live_server_url):
+    """``browser_for(profile)``: a signed-in page in a new browser context.
+    Fails the test on JavaScript errors."""
+    from tests.browser.services import signed_in_tab
+
+    contexts = []
+    problems: list[str] = []
+
+    def open_as(profile):
+        tab = signed_in_tab(chromium, live_server_url, profile, problems)
+        contexts.append(tab.context)
+        return tab
+
+    yield open_as
+    for context in contexts:
+        for tab in context.pages:
+            tab.goto("about:blank")
+        context.close()
+    assert not problems, problems

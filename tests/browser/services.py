@@ -1,8 +1,12 @@
-"""Calling the site's services from a browser test."""
+"""Calling the site's services from a browser test, and a tab signed in as a
+member."""
 
 import threading
 
 from django.db import connections
+from django.test import Client
+
+from tests.factories import PASSWORD
 
 
 def outside_the_event_loop(function, *args, **kwargs):
@@ -27,3 +31,33 @@ def outside_the_event_loop(function, *args, **kwargs):
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
+
+
+def signed_in_tab(chromium, base_url: str, profile, problems: list[str]):
+    """A page in a new browser context at ``base_url``, signed in as the member
+    (the session cookie of a real log-in); JavaScript errors go to
+    ``problems``."""
+    client = Client()
+    assert client.login(username=profile.user.username, password=PASSWORD)
+    context = chromium.new_context(base_url=base_url)
+    context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "url": base_url,
+            }
+        ]
+    )
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    tab.on(
+        "console",
+        lambda message: (
+            problems.append(f"console: {message.text}")
+            if message.type == "error"
+            else None
+        ),
+    )
+    return tab

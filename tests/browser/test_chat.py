@@ -4,61 +4,9 @@ whole history once; and the chat survives its socket dropping."""
 
 import re
 
-import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD, make_match, make_member
-
-
-def signed_in_tab(chromium, base_url: str, profile, problems: list[str]):
-    """A page in a new browser context at ``base_url``, signed in as the member
-    (the session cookie of a real log-in); JavaScript errors go to
-    ``problems``."""
-    client = Client()
-    assert client.login(username=profile.user.username, password=PASSWORD)
-    context = chromium.new_context(base_url=base_url)
-    context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": base_url,
-            }
-        ]
-    )
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    tab.on(
-        "console",
-        lambda message: (
-            problems.append(f"console: {message.text}")
-            if message.type == "error"
-            else None
-        ),
-    )
-    return tab
-
-
-@pytest.fixture
-def browser_for(chromium, live_server_url):
-    """``browser_for(profile)``: a signed-in page in a new browser context.
-    Fails the test on JavaScript errors."""
-    contexts = []
-    problems: list[str] = []
-
-    def open_as(profile):
-        tab = signed_in_tab(chromium, live_server_url, profile, problems)
-        contexts.append(tab.context)
-        return tab
-
-    yield open_as
-    for context in contexts:
-        for tab in context.pages:
-            tab.goto("about:blank")
-        context.close()
-    assert not problems, problems
+from tests.factories import make_match, make_member
 
 
 class Tunnel:

@@ -12,7 +12,8 @@ from django.db import connection
 from playwright.sync_api import expect
 
 from tests import chaos
-from tests.browser.test_chat import Tunnel, live, messages, signed_in_tab, write
+from tests.browser.services import signed_in_tab
+from tests.browser.test_chat import Tunnel, live, messages, write
 from tests.community.test_chat_faults import database_dsn
 from tests.factories import make_match, make_member
 from tests.live import close_database_connections

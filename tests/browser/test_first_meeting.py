@@ -8,33 +8,12 @@ import re
 from datetime import timedelta
 from email import policy
 
-import pytest
 from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from tests.browser.test_chat import live, signed_in_tab
+from tests.browser.test_chat import live
 from tests.factories import make_match, make_member
-
-
-@pytest.fixture
-def browser_for(chromium, live_server_url):
-    """``browser_for(profile)``: a signed-in page in a new browser context.
-    Fails the test on JavaScript errors."""
-    contexts = []
-    problems: list[str] = []
-
-    def open_as(profile):
-        tab = signed_in_tab(chromium, live_server_url, profile, problems)
-        contexts.append(tab.context)
-        return tab
-
-    yield open_as
-    for context in contexts:
-        for tab in context.pages:
-            tab.goto("about:blank")
-        context.close()
-    assert not problems, problems
 
 
 def calendars_to(outbox_dir, address: str) -> list[Calendar]:

@@ -5,7 +5,7 @@ second."""
 
 import re
 
-from tests.browser.test_chat import signed_in_tab
+from tests.browser.services import signed_in_tab
 from tests.factories import make_member
 
 # Math.random at its highest, so the spread shows in full, and the page's waits
