@@ -377,19 +377,25 @@ RETURNING last_read_id
 """
 
 
+LARGEST_ID = 2**63 - 1
+
+
 def conversation_mark_read(
     *, conversation_id: int, profile: Profile, up_to: int
 ) -> int:
     """Move ``profile``'s read watermark forward to ``up_to`` (never back, never
     past the newest message). Returns the watermark; tells the other member's
     sockets ("Seen") and the member's own badge on commit."""
+    # Past the newest message means the newest; beyond a 64-bit id the database
+    # would refuse the number itself.
+    up_to = min(max(int(up_to), 0), LARGEST_ID)
     with connection.cursor() as cursor:
         cursor.execute(
             _MARK_READ_SQL,
             [
                 connection.ops.adapt_datetimefield_value(timezone.now()),
-                max(int(up_to), 0),
-                max(int(up_to), 0),
+                up_to,
+                up_to,
                 conversation_id,
                 conversation_id,
                 profile.pk,

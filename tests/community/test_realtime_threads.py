@@ -1,17 +1,17 @@
 """community/realtime/threads.py: the sockets' database work runs in a pool of
 its own, sized to the database connection pool, made afresh in a forked process."""
 
-import asyncio
 import os
 import threading
 
 from django.test import override_settings
 
 from community.realtime import threads
+from tests.live import run_async
 
 
 def test_socket_work_runs_in_its_own_pool_of_threads():
-    names = asyncio.run(threads.in_thread(lambda: threading.current_thread().name)())
+    names = run_async(threads.in_thread(lambda: threading.current_thread().name))
     assert names.startswith("socket-db")
     assert threads._threads() is threads._threads()
 
