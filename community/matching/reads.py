@@ -81,11 +81,32 @@ def municipality_rows() -> list[tuple[int, str, str, str]]:
 def forget_municipalities(**kwargs) -> None:
     _points.cache_clear()
     _municipalities.cache_clear()
+    _distances_from.cache_clear()
+    _geo_points.cache_clear()
+
+
+@cache
+def _distances_from(municipality_id: int | None) -> dict[int, float]:
+    return geography.distances_from(municipality_points(), municipality_id)
 
 
 def distances_from(municipality_id: int | None) -> dict[int, float]:
-    """Km from ``municipality_id`` to every municipality (``geography``)."""
-    return geography.distances_from(municipality_points(), municipality_id)
+    """Km from ``municipality_id`` to every municipality (``geography``), worked
+    out once per process and municipality like ``municipality_points``. Read
+    only: the dict is shared."""
+    return _distances_from(municipality_id)
+
+
+@cache
+def _geo_points(municipality_id: int | None, weights: Weights) -> dict[int, int]:
+    return geography.geo_points_from(municipality_points(), municipality_id, weights)
+
+
+def geo_points_for(municipality_id: int | None, weights: Weights) -> dict[int, int]:
+    """``geography.geo_points_from`` for a member in ``municipality_id``: the
+    same table for everyone living there, worked out once per process like
+    ``distances_from`` (read only)."""
+    return _geo_points(municipality_id, weights)
 
 
 def municipality_ids_in_region(region: str) -> list[int]:
@@ -135,9 +156,12 @@ def facet_tags(profile_ids) -> dict[int, FacetTags]:
         cursor.execute(
             _facet_tags_sql(connection.vendor), [as_parameter(ids)] * len(FACETS)
         )
-        for pk, facet, tag_id, name, name_da, bit, level in cursor.fetchall():
-            label = tag_label(name, name_da)
-            result[pk][facet].append(TagRef(tag_id, label, bit, level or ""))
+        rows = cursor.fetchall()
+    # The reader's language, looked up once for every tag (``tag_label``).
+    danish = tag_label("en", "da") == "da"
+    for pk, facet, tag_id, name, name_da, bit, level in rows:
+        label = name_da if danish and name_da else name
+        result[pk][facet].append(TagRef(tag_id, label, bit, level or ""))
     return result
 
 
@@ -236,7 +260,7 @@ def explain(me: Profile, profiles: list[Profile]) -> dict[int, Explanation]:
     mine = match_profile(me)
     weights = Weights.from_settings()
     points = municipality_points()
-    distances = geography.distances_from(points, me.municipality_id)
+    distances = distances_from(me.municipality_id)
     my_tags = tags_of(me)
     words = words_translated()
     result = {}

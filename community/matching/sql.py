@@ -34,8 +34,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Least
 from django.db.models.lookups import GreaterThan
 
-from community.matching.geography import geo_points_from
-from community.matching.reads import distances_from, municipality_points, tags_of
+from community.matching.reads import distances_from, geo_points_for, tags_of
 from community.matching.score import Weights, children_bands
 from community.models import (
     Household,
@@ -255,7 +254,7 @@ class Score(Expression):
         self.household = me.household
         self.bands = sorted(children_bands(me))
         # My municipality's points for each municipality: one lookup per row.
-        self.geo = geo_points_from(municipality_points(), me.municipality_id, w)
+        self.geo = geo_points_for(me.municipality_id, w)
         # Facets I have tags without a bit in: counted through the tag table.
         self.through_tables = self._through_table_parts()
 

@@ -46,6 +46,7 @@ class MemberCard(TypedDict):
     facts: list[str]
     score: int
     out_of: int
+    points: str  # "72 of 100 points"
     strength: str  # "Strong match"...
     distance: str  # "About 40 km away", "In your municipality"
     reasons: list[str]
@@ -62,6 +63,9 @@ def _cards(viewer, members: list) -> list[MemberCard]:
     households = {value: str(label) for value, label in HOUSEHOLD_LABELS.items()}
     regions = {value: str(label) for value, label in REGION_LABELS.items()}
     aged = _("Aged %(age)s")
+    # The words of {% blocktranslate %} "{{ score }} of {{ out_of }} points",
+    # looked up once rather than by the template on every card.
+    points = _("%(score)s of %(out_of)s points")
     url_of = _profile_urls()
     cards = []
     for member in members:
@@ -90,6 +94,10 @@ def _cards(viewer, members: list) -> list[MemberCard]:
                 facts=facts,
                 score=explanation.score if explanation else 0,
                 out_of=explanation.out_of if explanation else 0,
+                points=points
+                % {"score": explanation.score, "out_of": explanation.out_of}
+                if explanation
+                else "",
                 strength=explanation.strength if explanation else "",
                 distance=explanation.distance if explanation else "",
                 reasons=explanation.reasons[:CARD_REASONS] if explanation else [],
