@@ -131,6 +131,7 @@ class ConversationConsumer(JsonSocket):
     last_sent_id: int = 0
     last_typing: float = 0.0
     last_check: float = 0.0  # when a ping last checked access in the database
+    session_seen: float = 0.0  # when a send last found the session there
     read_written: float = 0.0
     read_pending: int = 0
     read_task: asyncio.Task | None = None
@@ -148,6 +149,7 @@ class ConversationConsumer(JsonSocket):
             return
         self.profile, self.user_id, open_ = access
         self.profile_id = self.profile.pk
+        self.session_seen = time.monotonic()  # _access found it just now
         if not open_:
             await self.close()
             return
@@ -282,13 +284,20 @@ class ConversationConsumer(JsonSocket):
         await self.send_error(result["code"], result["message"], **echo, **extra)
 
     def _store(self, client_id: str, body: str) -> dict:
-        """``message_send``, its outcome as the answer frame's fields."""
-        if not session_exists(session=self.scope.get("session")):
-            return {
-                "ok": False,
-                "closed": "signed_out",
-                "message": "You are signed out.",
-            }
+        """``message_send``, its outcome as the answer frame's fields.
+
+        A log-out reaches the socket as ``session.end``; should the layer have
+        lost that event, the session is looked up again here at most every
+        CHECK_EVERY seconds (one cache read), not for every message."""
+        now = time.monotonic()
+        if now - self.session_seen >= CHECK_EVERY:
+            if not session_exists(session=self.scope.get("session")):
+                return {
+                    "ok": False,
+                    "closed": "signed_out",
+                    "message": "You are signed out.",
+                }
+            self.session_seen = now
         try:
             sent = message_send(
                 conversation_id=self.conversation_id,

@@ -42,6 +42,7 @@ from community.services.emails import (
 from community.services.errors import RuleBroken
 from community.services.safety import report_coordinators_tell
 from community.text import is_visible, without_hidden
+from config.cache import count_up
 
 logger = logging.getLogger(__name__)
 
@@ -102,11 +103,7 @@ def _rate_limit_check(profile_id: int, now: float | None = None) -> None:
     window = int(now // RATE_LIMIT_WINDOW)
     key = f"chat-rate:{profile_id}:{window}"
     try:
-        try:
-            count = cache.incr(key)  # one round trip, once the window exists
-        except ValueError:  # the window's first message
-            count = 1 if cache.add(key, 1, timeout=RATE_LIMIT_WINDOW * 2) else None
-            count = count or cache.incr(key)
+        count = count_up(cache, key, timeout=RATE_LIMIT_WINDOW * 2)
     except Exception:
         # The cache (Redis) is away: let the message through rather than lose
         # it; the limit is a courtesy, the database is what matters.

@@ -497,6 +497,39 @@ def test_a_session_ended_while_its_event_was_lost_is_caught_by_the_recheck(
     assert closed == {"type": "websocket.close", "code": protocol.CLOSE_SIGNED_OUT}
 
 
+def test_a_send_after_a_lost_log_out_event_is_refused_at_the_next_check(
+    matched_pair, monkeypatch, no_crash
+):
+    """A chat socket looks its session up again at most every CHECK_EVERY
+    seconds when sending (a log-out normally arrives as ``session.end``): the
+    first send after that, from a session gone without its event, is refused
+    and stores nothing."""
+    from django.contrib.sessions.backends.cached_db import SessionStore
+
+    host, newcomer, match = matched_pair
+    cookie = session_cookie(newcomer.user)
+    key = cookie.decode().split("=", 1)[1]
+    monkeypatch.setattr(consumers, "CHECK_EVERY", 0.0)
+
+    async def scenario():
+        communicator = await connected(chat_path(match), cookie)
+        await communicator.send_json_to(send_frame("Before"))
+        stored = await next_of(communicator, "ack")
+        await database_sync_to_async(SessionStore(session_key=key).delete)()
+        await communicator.send_json_to(send_frame("After"))
+        refused = await next_of(communicator, "error")
+        told = await next_of(communicator, "closed")
+        closed = await communicator.receive_output(timeout=3)
+        return stored, refused, told, closed
+
+    stored, refused, told, closed = run(scenario)
+    assert stored["type"] == "ack"
+    assert refused["code"] == "closed"
+    assert told["reason"] == "signed_out"
+    assert closed == {"type": "websocket.close", "code": protocol.CLOSE_SIGNED_OUT}
+    assert list(Message.objects.values_list("body", flat=True)) == ["Before"]
+
+
 def test_a_session_from_before_a_password_change_is_refused_at_the_handshake(
     matched_pair, no_crash
 ):
