@@ -188,8 +188,9 @@ def count_up(cache, key: str, timeout: int) -> int:
     count starts at 1 and is forgotten ``timeout`` seconds later. One round trip
     on Redis; any other cache (one machine: local memory) by ``incr``, or
     ``add`` for the first. Raises when the cache cannot count (Redis away)."""
-    if isinstance(cache, ResilientRedisCache):
-        return cache.count_up(key, timeout)
+    # ``django.core.cache.cache`` is a proxy: ask it, not its type.
+    if callable(one_round_trip := getattr(cache, "count_up", None)):
+        return one_round_trip(key, timeout)
     try:
         return cache.incr(key)
     except ValueError:  # the first

@@ -50,6 +50,10 @@ logger = logging.getLogger(__name__)
 CATCH_UP_BATCH = 200
 TYPING_EVERY = 2.0  # seconds between typing signals passed on per socket
 CHECK_EVERY = 5.0  # seconds between database checks a chat ping may cause
+# Seconds between a chat socket's looks at its session when sending: a log-out
+# reaches the socket as ``session.end`` (and the tab that logged out has left
+# the page); this only catches an event the layer lost.
+SESSION_CHECK_EVERY = 60.0
 # Seconds between a badge socket's checks of its session in the database (a
 # ping in between is answered from memory; the events keep it current).
 RECHECK_EVERY = 600.0
@@ -288,9 +292,9 @@ class ConversationConsumer(JsonSocket):
 
         A log-out reaches the socket as ``session.end``; should the layer have
         lost that event, the session is looked up again here at most every
-        CHECK_EVERY seconds (one cache read), not for every message."""
+        SESSION_CHECK_EVERY seconds (one cache read), not for every message."""
         now = time.monotonic()
-        if now - self.session_seen >= CHECK_EVERY:
+        if now - self.session_seen >= SESSION_CHECK_EVERY:
             if not session_exists(session=self.scope.get("session")):
                 return {
                     "ok": False,

@@ -500,16 +500,16 @@ def test_a_session_ended_while_its_event_was_lost_is_caught_by_the_recheck(
 def test_a_send_after_a_lost_log_out_event_is_refused_at_the_next_check(
     matched_pair, monkeypatch, no_crash
 ):
-    """A chat socket looks its session up again at most every CHECK_EVERY
-    seconds when sending (a log-out normally arrives as ``session.end``): the
-    first send after that, from a session gone without its event, is refused
-    and stores nothing."""
+    """A chat socket looks its session up again at most every
+    SESSION_CHECK_EVERY seconds when sending (a log-out normally arrives as
+    ``session.end``): the first send after that, from a session gone without
+    its event, is refused and stores nothing."""
     from django.contrib.sessions.backends.cached_db import SessionStore
 
     host, newcomer, match = matched_pair
     cookie = session_cookie(newcomer.user)
     key = cookie.decode().split("=", 1)[1]
-    monkeypatch.setattr(consumers, "CHECK_EVERY", 0.0)
+    monkeypatch.setattr(consumers, "SESSION_CHECK_EVERY", 0.0)
 
     async def scenario():
         communicator = await connected(chat_path(match), cookie)

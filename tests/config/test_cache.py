@@ -34,17 +34,26 @@ def test_one_redis_client_answers_every_call_of_the_process():
     assert client.get_client("a") is client.get_client("b", write=True)
 
 
-def test_count_up_counts_from_one_and_keeps_the_first_timeout():
+def test_count_up_counts_from_one_and_keeps_the_first_timeout(monkeypatch):
     """The chat's rate window (services/messaging.py): on Redis one round trip,
     INCR and an EXPIRE that only a new count gets; else ``incr``/``add``. The
     configured cache: local memory, or Redis in CI's second pass."""
-    from django.core.cache import cache
+    from django.conf import settings
+    from django.core.cache import cache, caches
 
     key = f"test-count-up:{uuid.uuid4()}"
     assert [count_up(cache, key, timeout=60) for _ in range(3)] == [1, 2, 3]
     assert count_up(cache, key, timeout=600) == 4
-    if isinstance(cache, ResilientRedisCache):
-        client = cache._cache.get_client(key)
-        assert 0 < client.ttl(cache.make_and_validate_key(key)) <= 60
+    if settings.CACHES["default"]["BACKEND"] == "config.cache.ResilientRedisCache":
+        redis = caches["default"]
+        client = redis._cache.get_client(key)
+        assert 0 < client.ttl(redis.make_and_validate_key(key)) <= 60
+        calls: list = []
+        method = redis._cache.count_up
+        monkeypatch.setattr(
+            redis._cache, "count_up", lambda *a: calls.append(1) or method(*a)
+        )
+        count_up(cache, key, timeout=60)
+        assert calls == [1]  # one round trip, not incr's two
     cache.delete(key)
     assert count_up(cache, key, timeout=60) == 1
