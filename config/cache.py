@@ -159,22 +159,18 @@ class ResilientRedisCache(RedisCache):
         """``count_up`` (module function) in one round trip; raises while
         Redis is away, like ``incr``."""
         key = self.make_and_validate_key(key, version=version)
-        if self._breaker_open():
-            raise CacheUnavailable("Redis is unreachable")
-        try:
-            value = self._cache.count_up(key, timeout)
-        except UNREACHABLE as error:
-            self._breaker_trip(error)
-            raise
-        if _down_until:
-            self._breaker_close()
-        return value
+        return self._counting(lambda: self._cache.count_up(key, timeout))
 
     def incr(self, key, delta=1, version=None):
+        return self._counting(lambda: RedisCache.incr(self, key, delta, version))
+
+    def _counting(self, count):
+        """``count()``, unless Redis is known to be away: a count cannot be
+        answered as empty, so both raise then (``CacheUnavailable``)."""
         if self._breaker_open():
             raise CacheUnavailable("Redis is unreachable")
         try:
-            value = super().incr(key, delta, version)
+            value = count()
         except UNREACHABLE as error:
             self._breaker_trip(error)
             raise
