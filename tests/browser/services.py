@@ -1,7 +1,9 @@
 """Calling the site's services from a browser test, and a tab signed in as a
 member."""
 
+import email
 import threading
+from email import policy
 
 from django.db import connections
 from django.test import Client
@@ -61,3 +63,13 @@ def signed_in_tab(chromium, base_url: str, profile, problems: list[str]):
         ),
     )
     return tab
+
+
+def mails_to(outbox_dir, address: str) -> list:
+    """The e-mails in the outbox folder addressed to ``address``, oldest first."""
+    found = []
+    for path in sorted(outbox_dir.glob("*.eml")):
+        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        if address in message["To"]:
+            found.append(message)
+    return found

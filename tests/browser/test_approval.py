@@ -3,35 +3,19 @@ host finishes the set-up and waits, unseen by a newcomer; a coordinator reads
 her profile in the admin's queue and approves her; the newcomer now finds her,
 and she hears of it by e-mail."""
 
-import email
 import re
-from email import policy
 
 from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
-from tests.browser.services import outside_the_event_loop
-from tests.browser.test_members_match import (
-    PASSWORD,
-    build_profile,
-    log_in,
-    sign_up,
-)
+from tests.browser.services import mails_to, outside_the_event_loop
+from tests.browser.test_members_match import PASSWORD, host_signs_up, log_in
 from tests.factories import make_account, make_member
 
 NEWCOMER = "priya@example.org"
 COORDINATOR = "mette@coordinators.example.org"
 NOTE = "Called Hanne on Tuesday: lovely family, ready to host."
 QUEUE_URL = "/admin/community/approvals/"
-
-
-def mails_to(outbox_dir, address: str) -> list:
-    found = []
-    for path in sorted(outbox_dir.glob("*.eml")):
-        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
-        if address in message["To"]:
-            found.append(message)
-    return found
 
 
 def _people():
@@ -62,14 +46,7 @@ def test_a_new_host_waits_until_a_coordinator_approves_her(
     outside_the_event_loop(_people)
 
     # Hanne signs up as a host and finishes her profile: she waits.
-    sign_up(page, outbox_dir, address="hanne@example.org", name="Hanne")
-    build_profile(
-        page,
-        role="Host (local volunteer)",
-        languages=[("Danish", "Native"), ("English", "Fluent")],
-        interests=["Sailing", "Cooking", "Hiking"],
-        household="Family with children",
-    )
+    host_signs_up(page, outbox_dir, "hanne@example.org")
     expect(page).to_have_url(re.compile(r"/me/$"))
     main = page.get_by_role("main")
     expect(

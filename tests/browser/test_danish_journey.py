@@ -5,9 +5,7 @@ daphne server). Every page she sees and every e-mail she gets must be Danish:
 no English (tests/browser/english_text.py), e-mail links to /da/. She acts as a
 person does, by the Danish labels and roles on the page."""
 
-import email
 import re
-from email import policy
 from html import unescape
 from urllib.parse import urlsplit
 
@@ -25,7 +23,7 @@ from tests.browser.bilingual_site import (
     sign_in,
 )
 from tests.browser.english_text import english_in, page_text
-from tests.browser.services import outside_the_event_loop
+from tests.browser.services import mails_to, outside_the_event_loop
 from tests.browser.test_members_match import approve
 from tests.factories import make_member, make_request
 
@@ -115,15 +113,6 @@ class DanishOnly:
             f"{len(self.findings)} English texts on the host's Danish pages and "
             "in her e-mails:\n" + "\n".join(self.findings)
         )
-
-
-def mails_to(outbox_dir, address: str) -> list:
-    found = []
-    for path in sorted(outbox_dir.glob("*.eml")):
-        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
-        if address in message["To"]:
-            found.append(message)
-    return found
 
 
 def path_of_link(message, pattern: str) -> str:

@@ -62,6 +62,19 @@ def build_profile(page, *, role: str, languages, interests, household: str) -> N
     page.get_by_role("button", name="Save and finish").click()
 
 
+def host_signs_up(page, outbox_dir, address: str) -> None:
+    """Hanne signs up and sets up her profile as a host with a family, who
+    speaks Danish and English and likes sailing, cooking and hiking."""
+    sign_up(page, outbox_dir, address=address, name="Hanne")
+    build_profile(
+        page,
+        role="Host (local volunteer)",
+        languages=[("Danish", "Native"), ("English", "Fluent")],
+        interests=["Sailing", "Cooking", "Hiking"],
+        household="Family with children",
+    )
+
+
 def approve(address: str) -> None:
     """A coordinator talked with the new host and approves her."""
     from community.models import Profile
@@ -84,14 +97,7 @@ def log_in(page, address: str) -> None:
 
 
 def test_two_members_sign_up_find_each_other_and_become_a_pair(page, outbox_dir):
-    sign_up(page, outbox_dir, address="hanne@example.org", name="Hanne")
-    build_profile(
-        page,
-        role="Host (local volunteer)",
-        languages=[("Danish", "Native"), ("English", "Fluent")],
-        interests=["Sailing", "Cooking", "Hiking"],
-        household="Family with children",
-    )
+    host_signs_up(page, outbox_dir, "hanne@example.org")
     expect(page.get_by_text("A coordinator will contact you").first).to_be_visible()
     log_out(page)
     outside_the_event_loop(approve, "hanne@example.org")

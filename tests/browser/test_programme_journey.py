@@ -13,10 +13,10 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.services import outside_the_event_loop
-from tests.browser.test_approval import COORDINATOR, mails_to
+from tests.browser.services import mails_to, outside_the_event_loop
+from tests.browser.test_approval import COORDINATOR
 from tests.browser.test_first_meeting import calendars_to
-from tests.browser.test_members_match import PASSWORD, build_profile, log_in, sign_up
+from tests.browser.test_members_match import PASSWORD, host_signs_up, log_in
 
 HOST = "hanne@example.org"
 NEWCOMER = "priya@example.org"
@@ -69,14 +69,7 @@ def test_a_new_host_is_approved_found_matched_and_meets_her_newcomer(
     outside_the_event_loop(_newcomer_and_coordinator)
 
     # Hanne signs up as a host in Aarhus: she waits for a coordinator.
-    sign_up(page, outbox_dir, address=HOST, name="Hanne")
-    build_profile(
-        page,
-        role="Host (local volunteer)",
-        languages=[("Danish", "Native"), ("English", "Fluent")],
-        interests=["Sailing", "Cooking", "Hiking"],
-        household="Family with children",
-    )
+    host_signs_up(page, outbox_dir, HOST)
     expect(
         page.get_by_role("heading", name="A coordinator will contact you")
     ).to_be_visible()
