@@ -36,7 +36,7 @@ from community.models import (
     ProfileProfession,
     Region,
 )
-from community.models.tags import tag_label
+from community.models.tags import reads_danish
 
 # --- Municipalities --------------------------------------------------------------
 
@@ -157,8 +157,7 @@ def facet_tags(profile_ids) -> dict[int, FacetTags]:
             _facet_tags_sql(connection.vendor), [as_parameter(ids)] * len(FACETS)
         )
         rows = cursor.fetchall()
-    # The reader's language, looked up once for every tag (``tag_label``).
-    danish = tag_label("en", "da") == "da"
+    danish = reads_danish()  # once for every tag, as ``tag_label`` would
     for pk, facet, tag_id, name, name_da, bit, level in rows:
         label = name_da if danish and name_da else name
         result[pk][facet].append(TagRef(tag_id, label, bit, level or ""))

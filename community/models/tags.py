@@ -44,10 +44,15 @@ class FacetTag(TagBase):
         return tag_label(self.name, self.name_da)
 
 
+def reads_danish() -> bool:
+    """Whether the active language is Danish: tags then show their Danish names."""
+    return (translation.get_language() or "").startswith("da")
+
+
 def tag_label(name: str, name_da: str | None) -> str:
     """A tag's name in the active language: its Danish name on Danish pages
     when it has one, else the name as it is."""
-    if name_da and (translation.get_language() or "").startswith("da"):
+    if name_da and reads_danish():
         return name_da
     return name
 
