@@ -31,11 +31,10 @@ REGION_LABELS = dict(Region.choices)
 
 
 class MemberCard(TypedDict):
-    """What templates/components/member_cards.html shows of one member, worked
-    out here so the template only prints it: only what the member chose to
-    show, never contact details. ``interests`` are ``(name, shared)`` pairs,
-    the shared ones first. A dict, which the template engine reads at the first
-    try (an object's attributes only after a failed ``card[name]``)."""
+    """What a member card shows of one member, worked out here so that
+    community/templatetags/member_cards.py only escapes and prints it: only
+    what the member chose to show, never contact details. ``interests`` are
+    ``(name, shared)`` pairs, the shared ones first."""
 
     url: str
     name: str

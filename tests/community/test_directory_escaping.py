@@ -1,7 +1,7 @@
 """What members and editors type (tag names, municipality names, the reasons
 built from them) is printed escaped in the member directory: its filter lists
 (community/templatetags/directory_filters.py) and its cards
-(templates/components/member_cards.html)."""
+(community/templatetags/member_cards.py)."""
 
 import pytest
 from django.urls import reverse
@@ -15,6 +15,7 @@ from community.templatetags.directory_filters import (
     filter_options,
     filter_tick_boxes,
 )
+from community.templatetags.member_cards import member_cards
 from tests.factories import make_member
 
 NASTY = """<script>alert("hi")</script> Tom & Jerry's"""
@@ -84,3 +85,60 @@ def test_the_directory_prints_what_members_typed_escaped(login):
     assert f'<option value="461">{ESCAPED}</option>' in page  # municipality
     assert f"<li>You both like {ESCAPED}" in page  # a reason on Hanne's card
     assert f'<li class="tag tag--shared">{ESCAPED}<span' in page
+
+
+def test_a_member_card_escapes_every_field_it_prints():
+    card = {
+        "url": '/members/1/"x',
+        "name": NASTY,
+        "initial": "<",
+        "is_host": True,
+        "photo_url": "",
+        "place": NASTY,
+        "facts": [NASTY],
+        "points": NASTY,
+        "strength": NASTY,
+        "distance": NASTY,
+        "reasons": [NASTY],
+        "languages": NASTY,
+        "interests": [(NASTY, True), (NASTY, False)],
+    }
+    html = member_cards(
+        [card, {**card, "photo_url": '/media/a"b.jpg'}], heading_level=3
+    )
+    assert "<script>" not in html
+    assert html.count(ESCAPED) == 2 * 10  # ten fields on each card
+    assert 'href="/members/1/&quot;x">' in html
+    assert (
+        '<span class="member-avatar member-avatar--initial member-avatar--host" '
+        in html
+    )
+    assert 'aria-hidden="true">&lt;</span>' in html
+    assert 'src="/media/a&quot;b.jpg"' in html
+    assert html.count("<h3 ") == 2
+
+
+def test_member_cards_print_labels_in_the_active_language():
+    card = {
+        "url": "/members/1/",
+        "name": "Hanne",
+        "initial": "H",
+        "is_host": False,
+        "photo_url": "",
+        "place": "",
+        "facts": [],
+        "points": "",
+        "strength": "",
+        "distance": "",
+        "reasons": [],
+        "languages": "Dansk",
+        "interests": [("Vandreture", True)],
+    }
+    with translation.override("da"):
+        html = member_cards([card], wide=True)
+    assert html.startswith('<ul class="card-grid member-grid member-grid--wide">')
+    assert (
+        "Nytilkommen" in html and "Taler" in html and "(det har I til fælles)" in html
+    )
+    assert "member-card__reasons" not in html and "member-facts" not in html
+    assert "<h2 " in html
