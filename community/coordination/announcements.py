@@ -14,9 +14,8 @@ from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
@@ -181,7 +180,7 @@ class AnnouncementIndexView(AnnouncementMixin, TemplateView):
     def header_buttons(self):
         return [
             HeaderButton(
-                _gettext("New announcement"),
+                gettext("New announcement"),
                 url=reverse("community_announcements:add"),
                 icon_name="plus",
             )
@@ -216,16 +215,12 @@ class AnnouncementFormMixin:
             return self.form_invalid(form)
         messages.success(
             self.request,
-            _gettext(
-                "Draft saved. Check the preview, send yourself a test, then send."
-            ),
+            gettext("Draft saved. Check the preview, send yourself a test, then send."),
         )
         return redirect("community_announcements:preview", announcement.pk)
 
     def form_invalid(self, form):
-        messages.error(
-            self.request, _gettext("Please correct the marked fields below.")
-        )
+        messages.error(self.request, gettext("Please correct the marked fields below."))
         return super().form_invalid(form)
 
 
@@ -241,7 +236,7 @@ class AnnouncementEditView(AnnouncementFormMixin, OneAnnouncementMixin, FormView
     crumb = _("Edit")
 
     def get_page_title(self):
-        return _gettext("Edit: %(subject)s") % {"subject": self.announcement.subject}
+        return gettext("Edit: %(subject)s") % {"subject": self.announcement.subject}
 
     def get_instance(self):
         return self.announcement
@@ -258,7 +253,7 @@ class AnnouncementEditView(AnnouncementFormMixin, OneAnnouncementMixin, FormView
 
     def _sent_already(self):
         messages.warning(
-            self.request, _gettext("This announcement was sent: it cannot change.")
+            self.request, gettext("This announcement was sent: it cannot change.")
         )
         return redirect("community_announcements:log", self.announcement.pk)
 
@@ -301,7 +296,7 @@ class AnnouncementPreviewView(OneAnnouncementMixin, TemplateView):
         else:
             messages.success(
                 request,
-                _gettext("A test went to %(address)s.") % {"address": address},
+                gettext("A test went to %(address)s.") % {"address": address},
             )
         return redirect("community_announcements:preview", self.announcement.pk)
 
@@ -330,7 +325,7 @@ class AnnouncementSendView(OneAnnouncementMixin, TemplateView):
     template_name = "community/admin/announcement_send.html"
 
     def get_page_title(self):
-        return _gettext("Send: %(subject)s") % {"subject": self.announcement.subject}
+        return gettext("Send: %(subject)s") % {"subject": self.announcement.subject}
 
     def get(self, request, *args, **kwargs):
         if not self.announcement.is_draft:
@@ -373,7 +368,7 @@ class AnnouncementLogView(OneAnnouncementMixin, TemplateView):
     template_name = "community/admin/announcement_log.html"
 
     def get_page_title(self):
-        return _gettext("Log: %(subject)s") % {"subject": self.announcement.subject}
+        return gettext("Log: %(subject)s") % {"subject": self.announcement.subject}
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "csv":

@@ -9,7 +9,7 @@ A short panel on the admin's home page (``dashboard_panel_add``, a
 from django.conf import settings
 from django.urls import path
 from django.utils import formats
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
@@ -77,53 +77,53 @@ def dashboard_charts(dashboard: Dashboard) -> list[dict]:
     for row in dashboard.events:
         when = formats.date_format(row.event.start, "SHORT_DATE_FORMAT")
         if row.upcoming:
-            when = _gettext("%(date)s, upcoming") % {"date": when}
+            when = gettext("%(date)s, upcoming") % {"date": when}
         events.append(
             Point(
                 label=f"{row.event.title} ({when})",
                 value=row.people,
                 short=row.event.title,
                 sub=when,
-                note=_gettext("upcoming") if row.upcoming else "",
+                note=gettext("upcoming") if row.upcoming else "",
             )
         )
     return [
         {
             "key": "members",
-            "title": _gettext("New members per month"),
-            "summary": _gettext("Members who joined in each of the last 12 months."),
-            "column": _gettext("Month"),
-            "unit": _gettext("New members"),
+            "title": gettext("New members per month"),
+            "summary": gettext("Members who joined in each of the last 12 months."),
+            "column": gettext("Month"),
+            "unit": gettext("New members"),
             "chart": column_chart(_month_points(dashboard.new_members)),
         },
         {
             "key": "matches",
-            "title": _gettext("New matches per month"),
-            "summary": _gettext("Pairs matched in each of the last 12 months."),
-            "column": _gettext("Month"),
-            "unit": _gettext("New matches"),
+            "title": gettext("New matches per month"),
+            "summary": gettext("Pairs matched in each of the last 12 months."),
+            "column": gettext("Month"),
+            "unit": gettext("New matches"),
             "chart": column_chart(_month_points(dashboard.new_matches)),
         },
         {
             "key": "satisfaction",
-            "title": _gettext("How satisfied members are"),
-            "summary": _gettext(
+            "title": gettext("How satisfied members are"),
+            "summary": gettext(
                 "Answers to “How satisfied are you?” in all check-ins, from 1 "
                 "(very unhappy) to 5 (very happy)."
             ),
-            "column": _gettext("Satisfaction"),
-            "unit": _gettext("Answers"),
+            "column": gettext("Satisfaction"),
+            "unit": gettext("Answers"),
             "chart": column_chart(satisfaction, label_chars=14),
         },
         {
             "key": "events",
-            "title": _gettext("Event attendance"),
-            "summary": _gettext(
+            "title": gettext("Event attendance"),
+            "summary": gettext(
                 "People signed up and confirmed for the latest events (a family "
                 "counts as everyone coming)."
             ),
-            "column": _gettext("Event"),
-            "unit": _gettext("People"),
+            "column": gettext("Event"),
+            "unit": gettext("People"),
             "chart": bar_chart(events),
         },
     ]

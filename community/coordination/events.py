@@ -9,8 +9,8 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -125,7 +125,12 @@ class EventAttendeesView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, FormVi
             return self.form_invalid(form)
         messages.success(
             self.request,
-            _gettext("Your message went to %(count)d people.") % {"count": sent},
+            ngettext(
+                "Your message went to %(count)d person.",
+                "Your message went to %(count)d people.",
+                sent,
+            )
+            % {"count": sent},
         )
         return redirect("community_events:attendees", self.event.pk)
 

@@ -11,7 +11,7 @@ from django.shortcuts import redirect
 from django.urls import path
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -80,7 +80,7 @@ class PairView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         return match
 
     def get_page_title(self):
-        return _gettext("%(host)s and %(newcomer)s") % {
+        return gettext("%(host)s and %(newcomer)s") % {
             "host": self.match.host.public_name,
             "newcomer": self.match.newcomer.public_name,
         }
@@ -143,7 +143,7 @@ class PairView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             else:
                 messages.success(
                     request,
-                    _gettext(
+                    gettext(
                         "The match has ended and both members were told. Introduce "
                         "them to someone new below."
                     ),
@@ -160,7 +160,7 @@ class PairView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
                 self.scope.members(""), pk=form.cleaned_data["candidate"]
             ).first()
             if member is None or candidate is None:
-                form.add_error(None, _gettext("Choose one of the candidates shown."))
+                form.add_error(None, gettext("Choose one of the candidates shown."))
         if form.is_valid():
             try:
                 match_introduce(
@@ -174,7 +174,7 @@ class PairView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             else:
                 messages.success(
                     request,
-                    _gettext(
+                    gettext(
                         "%(member)s was asked whether they would like to be matched "
                         "with %(candidate)s, who was told as well."
                     )
@@ -201,7 +201,7 @@ class PairView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
 
 
 def _introduction_text() -> str:
-    return _gettext(
+    return gettext(
         "Hello both! I think you would get on well: have a look at each other's "
         "profile, and if you like, meet for a coffee soon."
     )

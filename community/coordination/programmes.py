@@ -11,7 +11,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import validate_email
 from django.db.models import Count, Q
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -55,15 +55,14 @@ class ProgrammeForm(WagtailAdminModelForm):
                 validate_email(address)
             except forms.ValidationError:
                 raise forms.ValidationError(
-                    _gettext("“%(value)s” is not an e-mail address.")
+                    gettext("“%(value)s” is not an e-mail address.")
                     % {"value": address[:80]}
                 ) from None
             if address not in addresses:
                 addresses.append(address)
         if len(addresses) > MAX_COORDINATORS:
             raise forms.ValidationError(
-                _gettext("At most %(count)d coordinators.")
-                % {"count": MAX_COORDINATORS}
+                gettext("At most %(count)d coordinators.") % {"count": MAX_COORDINATORS}
             )
         wanted = Q(pk__in=[])
         for address in addresses:
@@ -75,7 +74,7 @@ class ProgrammeForm(WagtailAdminModelForm):
         unknown = [address for address in addresses if address not in users]
         if unknown:
             raise forms.ValidationError(
-                _gettext(
+                gettext(
                     "Nobody has an account with %(addresses)s. Ask them to sign up "
                     "first, then add them here."
                 )

@@ -8,9 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.generic import FormView
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -145,8 +144,8 @@ class TagMergeView(WagtailAdminTemplateMixin, FormView):
             ],
             "facet_label": self.tag_model._meta.verbose_name_plural,
             "action_url": reverse("community_tag_merge:index") + f"?facet={self.facet}",
-            "submit_button_label": _gettext("Merge tags"),
-            "submit_button_active_label": _gettext("Merging…"),
+            "submit_button_label": gettext("Merge tags"),
+            "submit_button_active_label": gettext("Merging…"),
         }
         return context
 
@@ -156,7 +155,7 @@ class TagMergeView(WagtailAdminTemplateMixin, FormView):
         touched = tags_merge(into=target, merged=list(sources))
         messages.success(
             self.request,
-            _gettext("Merged %(names)s into “%(target)s” (%(count)d members updated).")
+            gettext("Merged %(names)s into “%(target)s” (%(count)d members updated).")
             % {"names": names, "target": target.name, "count": touched},
         )
         return redirect(reverse("community_tag_merge:index") + f"?facet={self.facet}")

@@ -82,3 +82,33 @@ def test_the_compiled_catalogue_matches_its_source():
     assert compiled == source, (
         "Run: .venv/bin/python manage.py compilemessages -l da --ignore=.venv"
     )
+
+
+# The names xgettext looks for (makemessages' keywords): a string passed to a
+# translation function under any other name is never extracted, so it would stay
+# English on the Danish pages with no test noticing.
+EXTRACTED_NAMES = {
+    "_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy",
+    "pgettext", "pgettext_lazy", "npgettext", "npgettext_lazy",
+}  # fmt: skip
+
+
+def test_translation_functions_are_imported_under_names_makemessages_reads():
+    import ast
+
+    renamed = []
+    for name in ("community", "cms_pages", "config"):
+        for path in sorted((ROOT / name).rglob("*.py")):
+            tree = ast.parse(path.read_text(), filename=str(path))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and node.module in {
+                    "django.utils.translation",
+                    "django.utils.translation.trans_real",
+                }:
+                    renamed += [
+                        f"{path.relative_to(ROOT)}:{node.lineno} {alias.name} as "
+                        f"{alias.asname}"
+                        for alias in node.names
+                        if alias.asname and alias.asname not in EXTRACTED_NAMES
+                    ]
+    assert renamed == [], "Never extracted:\n" + "\n".join(renamed)
