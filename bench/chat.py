@@ -164,10 +164,10 @@ def database_ensure(url: str) -> None:
 
 
 def file_limit_raise(clients: int) -> None:
-    """Two sockets per client (chat and echo servers are separate processes, but
-    the client holds one at a time) plus headroom."""
+    """Three sockets per client (the chat, its page header's with --badges, and
+    the echo server's, one run at a time) plus headroom."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    wanted = clients * 2 + 256
+    wanted = clients * 3 + 256
     if soft < wanted:
         new = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
         resource.setrlimit(resource.RLIMIT_NOFILE, (new, hard))
@@ -405,6 +405,7 @@ class Run:
     interval: float = 0.0
     client_cpu: float = 0.0
     machine_cpu: float = 0.0
+    badge_frames: int = 0  # counts the header sockets received (--badges)
 
     @property
     def cpu_ms_per_msg(self) -> float:
@@ -438,9 +439,19 @@ class Client:
     Against the chat server a message counts when it arrives as the partner's
     ``message``; against the echo server when the ``send`` frame comes back."""
 
-    def __init__(self, member: Member, url: str, origin: str, run: Run, echo: bool):
+    def __init__(
+        self,
+        member: Member,
+        url: str,
+        origin: str,
+        run: Run,
+        echo: bool,
+        badges_url: str | None = None,
+    ):
         self.member, self.url, self.origin = member, url, origin
         self.run, self.echo = run, echo
+        self.badges_url = badges_url
+        self.badges_ws = None
         self.seen: set = set()
         self.read_up_to = 0
         self.read_due: asyncio.Task | None = None
@@ -450,10 +461,17 @@ class Client:
         self.closing = False
 
     async def connect(self, after: int) -> None:
+        self.ws = await self._open(f"{self.url}?after={after}")
+        if self.badges_url:
+            self.badges_ws = await self._open(self.badges_url)
+        if self.echo:
+            self.ready.set()
+
+    async def _open(self, url: str):
         from websockets.asyncio.client import connect
 
-        self.ws = await connect(
-            f"{self.url}?after={after}",
+        return await connect(
+            url,
             origin=self.origin,
             additional_headers={"Cookie": self.member.cookie},
             ping_interval=None,
@@ -461,8 +479,20 @@ class Client:
             open_timeout=60,
             max_queue=256,
         )
-        if self.echo:
-            self.ready.set()
+
+    async def receive_badges(self) -> None:
+        """The page header's socket: counts it is sent (on connect, and as
+        messages arrive and are read)."""
+        from websockets.exceptions import ConnectionClosed
+
+        try:
+            async for raw in self.badges_ws:
+                if json.loads(raw).get("type") == "counts":
+                    self.run.badge_frames += 1
+        except ConnectionClosed:
+            pass
+        if not self.closing:
+            self.run.closed_early += 1
 
     async def receive(self) -> None:
         from websockets.exceptions import ConnectionClosed
@@ -551,6 +581,8 @@ class Client:
             self.read_due.cancel()
         if self.ws is not None:
             await self.ws.close()
+        if self.badges_ws is not None:
+            await self.badges_ws.close()
 
 
 async def loop_lag(run: Run, stop: asyncio.Event) -> None:
@@ -573,6 +605,7 @@ async def load_run(
     interval: float,
     warmup: float,
     duration: float,
+    badges: bool = False,
 ) -> Run:
     run = Run(target=target, clients=len(members), interval=interval)
     # With two servers the two members of a pair sit on different ones, so every
@@ -585,6 +618,9 @@ async def load_run(
             f"http://{HOST}:{ports[n % len(ports)]}",
             run,
             echo=target == "echo",
+            badges_url=f"ws://{HOST}:{ports[n % len(ports)]}/ws/notifications/"
+            if badges and target == "chat"
+            else None,
         )
         for n, member in enumerate(members)
     ]
@@ -595,6 +631,8 @@ async def load_run(
         async with gate:
             await client.connect(after.get(client.member.conversation_id, 0))
             readers.append(asyncio.create_task(client.receive()))
+            if client.badges_ws is not None:
+                readers.append(asyncio.create_task(client.receive_badges()))
             await asyncio.wait_for(client.ready.wait(), 60)
 
     try:
@@ -683,6 +721,8 @@ def row(run: Run, repeat: int) -> str:
         notes.append(f"closed_early={run.closed_early}")
     if run.stored_missing or run.stored_extra:
         notes.append(f"db_missing={run.stored_missing} db_extra={run.stored_extra}")
+    if run.badge_frames:
+        notes.append(f"badge counts sent={run.badge_frames}")
     if run.target == "chat" and run.clients == SUMMARY_CLIENTS:
         notes.append(
             "p95 target met"
@@ -907,6 +947,11 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=5, help="unmeasured seconds")
     parser.add_argument("--no-echo", action="store_true", help="skip the floor")
     parser.add_argument("--sample", metavar="FILE", help="sample the chat server")
+    parser.add_argument(
+        "--badges",
+        action="store_true",
+        help="each client also keeps its page header's socket open",
+    )
     args = parser.parse_args()
     plan = [(n, args.interval) for n in (args.clients or [50, SUMMARY_CLIENTS])]
     if args.heavy:
@@ -979,6 +1024,7 @@ def main() -> None:
                         interval=interval,
                         warmup=args.warmup,
                         duration=args.duration,
+                        badges=args.badges,
                     )
                     if target == "chat":
                         stored = stored_client_ids(conversations, newest)
