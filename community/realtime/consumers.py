@@ -57,6 +57,9 @@ SESSION_CHECK_EVERY = 60.0
 # Seconds between a badge socket's checks of its session in the database (a
 # ping in between is answered from memory; the events keep it current).
 RECHECK_EVERY = 600.0
+# Seconds a badge socket lets changes settle before counting again: a message
+# and the read receipt that follows it, or a burst of messages, cost one count.
+COUNTS_SETTLE = 1.0
 READ_EVERY = 1.0  # seconds between read receipts written per socket
 READ_GATHER = 0.05  # seconds the process gathers receipts to write them together
 
@@ -450,12 +453,16 @@ class NotificationConsumer(JsonSocket):
     closes it through ``session.end``. Only every RECHECK_EVERY seconds (spread
     at random) does a ping check the session and the counts in the database, in
     case the channel layer dropped one of those events while Redis was away.
+    Changes are counted COUNTS_SETTLE seconds after the first of them, once for
+    all that arrive meanwhile: in a lively conversation every message and every
+    read receipt would otherwise cost each open page of the member a query.
     """
 
     user_id: int | None = None
     profile_id: int | None = None
     recheck_at: float = 0.0
     counts: dict | None = None
+    recount: asyncio.Task | None = None
 
     async def connect(self) -> None:
         user = self.scope.get("user")
@@ -482,6 +489,8 @@ class NotificationConsumer(JsonSocket):
         await self.send_json({"type": "counts", **self.counts})
 
     async def disconnect(self, code) -> None:
+        if self.recount is not None:
+            self.recount.cancel()
         if self.user_id is not None:
             await self.groups_leave(
                 member_group(self.user_id), badge_group(self.user_id)
@@ -514,5 +523,17 @@ class NotificationConsumer(JsonSocket):
         return profile_badge_counts(profile_id=self.profile_id)
 
     async def notify_counts(self, event: dict) -> None:
-        self.counts = await in_thread(self._counts)()
-        await self.send_json({"type": "counts", **self.counts})
+        if self.recount is None:
+            self.recount = asyncio.create_task(self._recount_settled())
+
+    async def _recount_settled(self) -> None:
+        await asyncio.sleep(COUNTS_SETTLE)
+        # A change arriving from here on starts the next count: this one may
+        # read the database before that change is in it.
+        self.recount = None
+        try:
+            self.counts = await in_thread(self._counts)()
+            await self.send_json({"type": "counts", **self.counts})
+        except Exception as error:  # the next change or ping counts again
+            self.recheck_at = 0.0
+            logger.warning("badge counts not sent: %r", error)

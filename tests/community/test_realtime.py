@@ -548,6 +548,94 @@ def test_the_notification_socket_counts_unread_messages_and_requests(pair):
     assert error["code"] == "bad_json"
 
 
+def test_changes_arriving_together_are_counted_once(pair, monkeypatch):
+    """Two messages and the read receipt after them, within the settling time:
+    one count, with the figures after all three, and the socket stays quiet."""
+    from community.realtime import consumers
+
+    monkeypatch.setattr(consumers, "COUNTS_SETTLE", 0.5)
+    host, newcomer, match = pair
+    conversation_id = match.conversation.pk
+    queries = []
+    counted = consumers.NotificationConsumer._counts
+    monkeypatch.setattr(
+        consumers.NotificationConsumer,
+        "_counts",
+        lambda socket: queries.append(1) or counted(socket),
+    )
+
+    def host_writes(body):
+        return message_send(
+            conversation_id=conversation_id,
+            sender=host,
+            body=body,
+            client_id=uuid.uuid4(),
+        ).message.pk
+
+    cookie = session_cookie(newcomer.user)
+
+    async def scenario():
+        badges = await connected("/ws/notifications/", cookie)
+        first = await next_of(badges, "counts")
+        await database_sync_to_async(host_writes)("Hello!")
+        last_id = await database_sync_to_async(host_writes)("Saturday?")
+        await database_sync_to_async(conversation_mark_read)(
+            conversation_id=conversation_id, profile=newcomer, up_to=last_id
+        )
+        settled = await next_of(badges, "counts")
+        quiet = await nothing_more(badges)
+        await badges.disconnect()
+        return first, settled, quiet
+
+    first, settled, quiet = run(scenario)
+    assert first["unread_messages"] == settled["unread_messages"] == 0
+    assert quiet
+    assert len(queries) == 2  # on connect, then once for the three changes
+
+
+def test_a_failed_count_is_retried_at_the_next_ping(pair, monkeypatch):
+    """The database is away when the changes settle: the socket stays open and
+    its next ping counts again."""
+    from community.realtime import consumers
+
+    monkeypatch.setattr(consumers, "COUNTS_SETTLE", 0.05)
+    host, newcomer, match = pair
+    counted = consumers.NotificationConsumer._counts
+    failures = [RuntimeError("database away")]
+
+    def counts_or_fail(socket):
+        if failures and socket.counts is not None:
+            raise failures.pop()
+        return counted(socket)
+
+    monkeypatch.setattr(consumers.NotificationConsumer, "_counts", counts_or_fail)
+
+    conversation_id = match.conversation.pk
+    cookie = session_cookie(newcomer.user)
+
+    def host_writes():
+        message_send(
+            conversation_id=conversation_id,
+            sender=host,
+            body="Hello!",
+            client_id=uuid.uuid4(),
+        )
+
+    async def scenario():
+        badges = await connected("/ws/notifications/", cookie)
+        await next_of(badges, "counts")
+        await database_sync_to_async(host_writes)()
+        quiet = await nothing_more(badges)  # the count failed: nothing sent
+        await badges.send_json_to({"type": "ping"})
+        after_ping = await next_of(badges, "counts")
+        await badges.disconnect()
+        return quiet, after_ping
+
+    quiet, after_ping = run(scenario)
+    assert quiet and not failures
+    assert after_ping["unread_messages"] == 1
+
+
 def test_read_receipts_of_many_sockets_are_written_together(monkeypatch):
     """Receipts from several conversations arriving within the gathering time
     are written by one worker-thread call; each watermark moves."""
