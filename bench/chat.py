@@ -38,7 +38,9 @@ Exits non-zero when a message is lost, duplicated or not stored, or when
 PostgreSQL or Redis is missing. ``--sample FILE`` also samples the chat
 server's threads and times the steps of a message in it
 (``CHAT_BENCH_SETTINGS`` runs the servers with another settings module, to try
-a change without editing config/).
+a change without editing config/). ``--badges`` also opens each client's page
+header socket (``/ws/notifications/``), whose badges every message and read
+receipt recount, as on a real page.
 """
 
 from __future__ import annotations
