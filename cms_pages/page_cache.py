@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import translation
 
 from config import versioned_cache
@@ -75,7 +76,7 @@ class AnonymousPageCacheMiddleware:
 def _anonymous_get(request: HttpRequest) -> bool:
     if request.method != "GET" or not settings.VELKOMST_PAGE_CACHE_SECONDS:
         return False
-    if "messages" in request.COOKIES:
+    if "messages" in request.COOKIES or not _wagtail_page(request):
         return False
     # A signed-out visitor may still have a session: a message or a page
     # password passed lives there.
@@ -83,6 +84,17 @@ def _anonymous_get(request: HttpRequest) -> bool:
     return not (
         has_session and (request.user.is_authenticated or request.session.keys())
     )
+
+
+def _wagtail_page(request: HttpRequest) -> bool:
+    """The address is Wagtail's to serve: only its pages are ever kept, so the
+    log-in page, search or a member page need not look in the cache (two
+    reads, round trips to Redis on several machines) before their view runs."""
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+        return match.url_name == "wagtail_serve"
+    except Resolver404:
+        return False
 
 
 def _key(request: HttpRequest) -> str:

@@ -149,3 +149,29 @@ def test_the_cache_can_be_turned_off(home_page, settings):
     page = make_information_page(home_page, title="Practical steps")
     _visit(page.url)
     assert "X-Page-Cache" not in _visit(page.url)
+
+
+def test_pages_that_are_not_wagtail_pages_do_not_look_in_the_cache(
+    home_page, monkeypatch
+):
+    """The log-in page, search and the Danish log-in page are views of their
+    own, never kept: the cache is not asked for them. A Wagtail page is."""
+    from cms_pages import page_cache
+
+    looked_up = []
+    real_get = page_cache.cache.get
+    monkeypatch.setattr(
+        page_cache.cache,
+        "get",
+        lambda key, *args, **kwargs: (
+            looked_up.append(key) or real_get(key, *args, **kwargs)
+        ),
+    )
+    for url in ("/accounts/login/", "/search/?q=coffee", "/da/accounts/login/"):
+        response = Client().get(url)
+        assert response.status_code == 200, url
+        assert "X-Page-Cache" not in response
+    assert not [key for key in looked_up if key.startswith(page_cache.PAGES)]
+    page = make_information_page(home_page, title="Practical steps")
+    assert _visit(page.url)["X-Page-Cache"] == "miss"
+    assert any(key.startswith(page_cache.PAGES) for key in looked_up)
