@@ -23,9 +23,11 @@ be for sessions and the chat.
 """
 
 from functools import cache as memoize
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
@@ -90,9 +92,20 @@ def _wagtail_page(request: HttpRequest) -> bool:
     """The address is Wagtail's to serve: only its pages are ever kept, so the
     log-in page, search or a member page need not look in the cache (two
     reads, round trips to Redis on several machines) before their view runs."""
+    return _serves_wagtail(
+        request.path_info,
+        getattr(request, "urlconf", None),
+        translation.get_language(),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _serves_wagtail(path: str, urlconf, language: str | None) -> bool:
+    # Remembered per address: resolving it again on every kept page would cost
+    # a fifth of serving one. ``language`` is part of the key only (the
+    # language prefix of the address is matched in it).
     try:
-        match = resolve(request.path_info, getattr(request, "urlconf", None))
-        return match.url_name == "wagtail_serve"
+        return resolve(path, urlconf).url_name == "wagtail_serve"
     except Resolver404:
         return False
 
@@ -176,3 +189,11 @@ def connect_signals() -> None:
     post_delete.connect(_model_changed, dispatch_uid="pages-post-delete")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(renew, dispatch_uid=f"pages-{id(signal)}")
+    setting_changed.connect(_urls_changed, dispatch_uid="pages-urls-changed")
+
+
+def _urls_changed(*, setting: str, **kwargs) -> None:
+    """Other URLs (a test's): forget which addresses were Wagtail's, as Django
+    forgets its resolvers."""
+    if setting == "ROOT_URLCONF":
+        _serves_wagtail.cache_clear()

@@ -8,6 +8,7 @@ of the tree in a temporary folder, so a new English string cannot land without
 its Danish translation. That needs GNU gettext (``make test`` installs it).
 """
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -94,8 +95,6 @@ EXTRACTED_NAMES = {
 
 
 def test_translation_functions_are_imported_under_names_makemessages_reads():
-    import ast
-
     renamed = []
     for name in ("community", "cms_pages", "config"):
         for path in sorted((ROOT / name).rglob("*.py")):
