@@ -42,6 +42,7 @@ from community.selectors.suggestions import (
     suggestion_ranking,
 )
 from community.services.claims import claim_each
+from config.prepared import PreparedRead
 
 SHORTLIST = 60
 SHORTLIST_MAX = 200
@@ -98,10 +99,16 @@ def member_suggestions_compute(*, profile: Profile) -> MemberSuggestions:
     return stored
 
 
+# Read on every visit of /members/suggested/: compiled once (config.prepared).
+_STORED = PreparedRead(
+    lambda pk: MemberSuggestions.objects.filter(profile_id=pk), stand_in=-7_654_321
+)
+
+
 def _current(profile: Profile) -> tuple[MemberSuggestions, bool]:
     """The stored shortlist if still good, else a new one; and whether it was
     made just now."""
-    stored = MemberSuggestions.objects.filter(profile=profile).first()
+    stored = _STORED.first(profile.pk)
     if (
         stored is None
         or stored.basis != suggestions_basis(profile)

@@ -1,0 +1,121 @@
+"""Reads that Django compiles once per process.
+
+A few small reads run on every request (the signed-in user with their
+profile, for one). Building and compiling such an ORM query costs more than
+running it: for the signed-in user, about 1 ms of Python against 0.4 ms for
+the round trip. ``PreparedRead`` compiles the queryset once per database, with
+a stand-in for the one value that changes, and then runs the same SQL with the
+value, making the objects as Django's own ``ModelIterable`` does (the model,
+``select_related`` objects, the database's converters). What it returns is
+what the queryset returns; tests/config/test_prepared.py compares the two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, router
+from django.db.models import Model, QuerySet
+from django.db.models.query import ModelIterable, get_related_populators
+
+
+class _Compiled:
+    """One queryset's SQL for one database and what it takes to make its rows
+    into objects."""
+
+    def __init__(self, queryset: QuerySet, stand_in: Any):
+        if queryset._iterable_class is not ModelIterable or queryset.query.annotations:
+            raise TypeError("PreparedRead makes model instances only")
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        try:
+            self.sql, params = compiler.as_sql()  # fills select and klass_info
+        except EmptyResultSet as error:
+            raise ValueError(
+                f"the stand-in {stand_in!r} leaves the query nothing to ask: "
+                "choose a value the column could hold"
+            ) from error
+        places = [i for i, param in enumerate(params) if param == stand_in]
+        if len(places) != 1:
+            raise ValueError(
+                "the stand-in value must appear exactly once among the query's "
+                f"parameters, found {len(places)} times in {params!r}"
+            )
+        self.params = list(params)
+        self.place = places[0]
+        self.alias = queryset.db
+        klass_info, select = compiler.klass_info, compiler.select
+        self.model = klass_info["model"]
+        fields = klass_info["select_fields"]
+        self.start, self.end = fields[0], fields[-1] + 1
+        self.init_list = [
+            column[0].target.attname for column in select[self.start : self.end]
+        ]
+        self.compiler = compiler
+        self.converters = compiler.get_converters(
+            [column[0] for column in select[: compiler.col_count]]
+        )
+        self.klass_info, self.select = klass_info, select
+
+    def rows(self, value: Any) -> list[Model]:
+        params = list(self.params)
+        params[self.place] = value
+        with connections[self.alias].cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        if self.converters:
+            rows = self.compiler.apply_converters(rows, self.converters)
+        # Populators keep per-row state: new ones for each run.
+        populators = get_related_populators(self.klass_info, self.select, self.alias)
+        found = []
+        for row in rows:
+            obj = self.model.from_db(
+                self.alias, self.init_list, row[self.start : self.end]
+            )
+            for populator in populators:
+                populator.populate(row, obj)
+            found.append(obj)
+        return found
+
+
+class PreparedRead:
+    """``build(value)`` (a queryset of model instances in which ``value`` is one
+    query parameter) compiled once per database with ``stand_in`` and run with
+    each value asked for. Build it from the queryset you would write; keep it at
+    module level.
+
+        users = PreparedRead(
+            lambda pk: User.objects.select_related("profile").filter(pk=pk),
+            stand_in=-7_654_321,
+        )
+        user = users.first(user_id)
+    """
+
+    def __init__(self, build: Callable[[Any], QuerySet], *, stand_in: Any):
+        self.build = build
+        self.stand_in = stand_in
+        self.model: type[Model] | None = None
+        self._compiled: dict[tuple[str, str], _Compiled] = {}
+
+    def _for(self, using: str | None) -> _Compiled:
+        if using is None:
+            using = router.db_for_read(self._model())
+        key = (using, connections[using].vendor)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            queryset = self.build(self.stand_in).using(using)
+            compiled = self._compiled[key] = _Compiled(queryset, self.stand_in)
+        return compiled
+
+    def _model(self) -> type[Model]:
+        if self.model is None:
+            self.model = self.build(self.stand_in).model
+        return self.model
+
+    def all(self, value: Any, *, using: str | None = None) -> list[Model]:
+        return self._for(using).rows(value)
+
+    def first(self, value: Any, *, using: str | None = None) -> Model | None:
+        found = self.all(value, using=using)
+        return found[0] if found else None

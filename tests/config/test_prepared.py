@@ -1,0 +1,119 @@
+"""Reads compiled once per process (config/prepared.py) return what the
+queryset they are built from returns, on SQLite and on PostgreSQL."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db.models import F
+
+from community.auth_backends import ProfileAuthenticationBackend
+from community.models import Municipality, Profile
+from config.prepared import PreparedRead
+from tests.factories import make_account, make_member
+
+pytestmark = pytest.mark.django_db
+
+User = get_user_model()
+
+
+def _fields(obj) -> dict:
+    """An instance's loaded values, without Django's bookkeeping."""
+    return {key: value for key, value in vars(obj).items() if key != "_state"}
+
+
+def _users_with_profile(pk):
+    return User.objects.select_related("profile__municipality").filter(pk=pk)
+
+
+def test_it_returns_what_the_queryset_returns_with_related_objects():
+    member = make_member(municipality="Aarhus", age_group=3, capacity=2)
+    make_member(municipality="Odense")
+    prepared = PreparedRead(_users_with_profile, stand_in=-1)
+
+    for _ in range(2):  # compiled once, then reused with another value
+        loaded = prepared.first(member.user_id)
+        expected = _users_with_profile(member.user_id).get()
+        assert _fields(loaded) == _fields(expected)
+        assert _fields(loaded.profile) == _fields(expected.profile)
+        assert loaded.profile.user is loaded
+        assert _fields(loaded.profile.municipality) == _fields(
+            expected.profile.municipality
+        )
+        assert not loaded._state.adding and loaded._state.db == "default"
+        assert not loaded.profile._state.adding
+
+
+def test_related_objects_come_loaded_and_absent_ones_cost_no_query(
+    django_assert_num_queries,
+):
+    member = make_member(municipality=None)
+    account = make_account()
+    prepared = PreparedRead(_users_with_profile, stand_in=-1)
+    prepared.first(account.pk)  # compiled
+
+    with django_assert_num_queries(1):
+        loaded = prepared.first(member.user_id)
+    with django_assert_num_queries(0):
+        assert loaded.profile.pk == member.pk
+        assert loaded.profile.municipality is None
+
+    with django_assert_num_queries(1):
+        bare = prepared.first(account.pk)
+    with django_assert_num_queries(0), pytest.raises(Profile.DoesNotExist):
+        _ = bare.profile
+
+
+def test_nothing_found_is_none_and_several_come_in_the_queryset_order():
+    first, second = make_member(), make_member(role="host")
+    prepared = PreparedRead(
+        lambda role: Profile.objects.filter(role=role).order_by("-pk"),
+        stand_in="no such role",
+    )
+    assert prepared.first("nobody") is None
+    assert prepared.all("newcomer") == [first]
+    assert prepared.all("host") == [second]
+    Profile.objects.filter(pk=second.pk).update(role="newcomer")
+    assert prepared.all("newcomer") == [second, first]  # read anew each time
+
+
+def test_values_are_converted_as_the_orm_converts_them():
+    member = make_member()
+    prepared = PreparedRead(
+        lambda pk: Municipality.objects.filter(profiles__pk=pk), stand_in=-1
+    )
+    loaded = prepared.first(member.pk)
+    expected = Municipality.objects.get(profiles__pk=member.pk)
+    assert _fields(loaded) == _fields(expected)
+    assert all(
+        type(value) is type(_fields(expected)[key])
+        for key, value in _fields(loaded).items()
+    )
+
+
+def test_a_stand_in_that_is_not_one_parameter_is_refused_at_the_first_read():
+    ambiguous = PreparedRead(
+        lambda pk: Profile.objects.filter(pk=pk, capacity=pk), stand_in=7
+    )
+    with pytest.raises(ValueError, match="exactly once"):
+        ambiguous.first(1)
+    annotated = PreparedRead(
+        lambda pk: Profile.objects.filter(pk=pk).annotate(free=F("capacity")),
+        stand_in=-1,
+    )
+    with pytest.raises(TypeError, match="model instances"):
+        annotated.first(1)
+    out_of_range = PreparedRead(
+        lambda n: Profile.objects.filter(capacity=n), stand_in=-1
+    )
+    with pytest.raises(ValueError, match="could hold"):
+        out_of_range.first(1)
+
+
+def test_the_backend_answers_as_before_for_every_kind_of_user():
+    backend = ProfileAuthenticationBackend()
+    member = make_member()
+    assert backend.get_user(member.user_id).profile == member
+    assert backend.get_user(str(member.user_id)).profile == member  # as stored
+    assert backend.get_user(999_999) is None
+    assert backend.get_user("not a number") is None
+    User.objects.filter(pk=member.user_id).update(is_active=False)
+    assert backend.get_user(member.user_id) is None
