@@ -37,6 +37,7 @@ from community.models import (
     Region,
 )
 from community.models.tags import reads_danish
+from config.prepared import execute
 
 # --- Municipalities --------------------------------------------------------------
 
@@ -153,8 +154,10 @@ def facet_tags(profile_ids) -> dict[int, FacetTags]:
         return result
     _in, as_parameter = _IDS_IN[connection.vendor]
     with connection.cursor() as cursor:
-        cursor.execute(
-            _facet_tags_sql(connection.vendor), [as_parameter(ids)] * len(FACETS)
+        execute(
+            cursor,
+            _facet_tags_sql(connection.vendor),
+            [as_parameter(ids)] * len(FACETS),
         )
         rows = cursor.fetchall()
     danish = reads_danish()  # once for every tag, as ``tag_label`` would

@@ -19,6 +19,7 @@ from django.db import connection
 
 from community.models import MatchRequest, Message, Participant
 from community.selectors.requests import ANSWERED_STATUSES
+from config.prepared import execute
 
 BADGES = ("pending", "answers", "requests", "unread_messages")
 
@@ -36,7 +37,7 @@ def header_counts(*, profile_id: int) -> dict[str, int]:
         profile_id,
     ]
     with connection.cursor() as cursor:
-        cursor.execute(_header_counts_sql(), params)
+        execute(cursor, _header_counts_sql(), params)
         pending, answers, unread_messages = cursor.fetchone()
     return {
         "pending": pending,

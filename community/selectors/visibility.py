@@ -37,6 +37,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from community.models import Block, Match, MatchRequest, Profile
+from config.prepared import execute
 
 
 def _either_way(first: str, second: str, me: int, member) -> Q:
@@ -122,7 +123,7 @@ def blocked_ids(viewer: Profile, *, busy: bool = False) -> set[int]:
     if busy:
         params += [Match.Status.ACTIVE, me, me, MatchRequest.Status.PENDING, me, me]
     with connection.cursor() as cursor:
-        cursor.execute(_blocked_sql(busy), params)
+        execute(cursor, _blocked_sql(busy), params)
         return {pk for pair in cursor.fetchall() for pk in pair} - {viewer.pk}
 
 

@@ -3,11 +3,12 @@ queryset they are built from returns, on SQLite and on PostgreSQL."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F
 
 from community.auth_backends import ProfileAuthenticationBackend
 from community.models import Municipality, Profile
-from config.prepared import PreparedRead
+from config.prepared import PreparedRead, _statement_name, execute
 from tests.factories import make_account, make_member
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +118,77 @@ def test_the_backend_answers_as_before_for_every_kind_of_user():
     assert backend.get_user("not a number") is None
     User.objects.filter(pk=member.user_id).update(is_active=False)
     assert backend.get_user(member.user_id) is None
+
+
+# --- Statements prepared once per connection (``execute``) -----------------------
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="prepared statements are PostgreSQL's; elsewhere execute() is plain",
+)
+
+
+def _server_statements() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.cursor.execute("SELECT name FROM pg_prepared_statements")
+        return {name for (name,) in cursor.cursor.fetchall()}
+
+
+def test_execute_answers_as_the_plain_statement_does():
+    member = make_member()
+    text = "SELECT %s || '%%', COUNT(*) FROM community_profile WHERE id = %s"
+    with connection.cursor() as cursor:
+        for _ in range(3):
+            execute(cursor, text, ["100", member.pk])
+            assert cursor.fetchall() == [("100%", 1)]
+        cursor.execute(text, ["100", member.pk])
+        assert cursor.fetchall() == [("100%", 1)]
+
+
+@on_postgresql
+def test_a_statement_is_prepared_once_per_connection_and_counted_as_one_query(
+    django_assert_num_queries,
+):
+    member = make_member()
+    text = "SELECT id FROM community_profile WHERE id = %s AND role = %s"
+    name = _statement_name(text)
+    assert name not in _server_statements()
+    with django_assert_num_queries(1) as captured, connection.cursor() as cursor:
+        execute(cursor, text, [member.pk, member.role])
+        assert cursor.fetchall() == [(member.pk,)]
+    assert captured.captured_queries[0]["sql"].startswith(f"EXECUTE {name}(")
+    assert name in _server_statements()
+    with django_assert_num_queries(1), connection.cursor() as cursor:
+        execute(cursor, text, [member.pk, "host"])
+        assert cursor.fetchall() == []
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_dropped_on_the_server_is_prepared_again():
+    member = make_member()
+    text = "SELECT display_name FROM community_profile WHERE id = %s"
+    with connection.cursor() as cursor:
+        execute(cursor, text, [member.pk])
+        cursor.cursor.execute("DEALLOCATE ALL")  # as a DISCARD ALL would
+        # Outside a transaction it is prepared and asked again at once.
+        execute(cursor, text, [member.pk])
+        assert cursor.fetchall() == [(member.display_name,)]
+
+
+@on_postgresql
+def test_within_a_transaction_a_dropped_statement_fails_once_then_works():
+    member = make_member()
+    text = "SELECT role FROM community_profile WHERE id = %s"
+    with connection.cursor() as cursor:
+        execute(cursor, text, [member.pk])
+        cursor.cursor.execute("DEALLOCATE ALL")
+    with (
+        pytest.raises(DatabaseError),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        execute(cursor, text, [member.pk])
+    with connection.cursor() as cursor:
+        execute(cursor, text, [member.pk])
+        assert cursor.fetchall() == [(member.role,)]
