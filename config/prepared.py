@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -141,26 +141,30 @@ class PreparedRead:
 # The statements prepared on each PostgreSQL connection (psycopg's own
 # connection object, which a reconnect replaces), by name.
 _PREPARED: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
-_PLACEHOLDER = re.compile(r"%[s%]")
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s|%s|%%")
 
 
-def execute(cursor: CursorWrapper, sql: str, params: Sequence) -> None:
+def execute(cursor: CursorWrapper, sql: str, params: Sequence | Mapping) -> None:
     """``cursor.execute(sql, params)``; on PostgreSQL through a statement
     prepared once per connection. ``sql`` must be a fixed text whose values are
-    all parameters (``%s``), as Django's own compiled queries are. Counted as
-    one query, as before (the ``PREPARE`` goes past Django's query log)."""
+    all parameters (``%s``, or ``%(name)s`` with a mapping), as Django's own
+    compiled queries are; where PostgreSQL cannot tell a parameter's type from
+    where it stands (a bare ``SELECT %s``), cast it in the text. Counted as one
+    query, as before (the ``PREPARE`` goes past Django's query log)."""
     connection = cursor.db
     if connection.vendor != "postgresql":
         cursor.execute(sql, params)
         return
     name = _statement_name(sql)
+    text, names = _positional(sql)
+    values = [params[key] for key in names] if names else list(params)
     prepared = _PREPARED.setdefault(connection.connection, set())
     if name not in prepared:
-        _prepare(cursor, name, sql)
+        _prepare(cursor, name, text)
         prepared.add(name)
-    statement = f"EXECUTE {name}({', '.join(['%s'] * len(params))})"
+    statement = f"EXECUTE {name}({', '.join(['%s'] * len(values))})"
     try:
-        cursor.execute(statement, params)
+        cursor.execute(statement, values)
     except DatabaseError as error:
         if not isinstance(error.__cause__, psycopg_errors.InvalidSqlStatementName):
             raise
@@ -169,15 +173,15 @@ def execute(cursor: CursorWrapper, sql: str, params: Sequence) -> None:
         prepared.discard(name)
         if connection.in_atomic_block:
             raise
-        _prepare(cursor, name, sql)
+        _prepare(cursor, name, text)
         prepared.add(name)
-        cursor.execute(statement, params)
+        cursor.execute(statement, values)
 
 
-def _prepare(cursor: CursorWrapper, name: str, sql: str) -> None:
+def _prepare(cursor: CursorWrapper, name: str, text: str) -> None:
     # Past Django's query log: a read counts as one query, prepared or not.
     with cursor.db.wrap_database_errors:
-        cursor.cursor.execute(f"PREPARE {name} AS {_positional(sql)}")
+        cursor.cursor.execute(f"PREPARE {name} AS {text}")
 
 
 @cache
@@ -185,9 +189,22 @@ def _statement_name(sql: str) -> str:
     return "velkomst_" + hashlib.blake2b(sql.encode(), digest_size=10).hexdigest()
 
 
-def _positional(sql: str) -> str:
-    """``%s`` placeholders as ``$1``, ``$2``…; ``%%`` as ``%``."""
-    numbers = iter(range(1, sql.count("%s") + 1))
-    return _PLACEHOLDER.sub(
-        lambda match: "%" if match.group() == "%%" else f"${next(numbers)}", sql
-    )
+@cache
+def _positional(sql: str) -> tuple[str, tuple[str, ...]]:
+    """The text with ``$1``, ``$2``… for ``%s`` (or for each distinct
+    ``%(name)s``, whose order it returns) and ``%`` for ``%%``."""
+    names: list[str] = []
+    count = 0
+
+    def number(match: re.Match) -> str:
+        nonlocal count
+        if match.group() == "%%":
+            return "%"
+        if match.group(1) is None:
+            count += 1
+            return f"${count}"
+        if match.group(1) not in names:
+            names.append(match.group(1))
+        return f"${names.index(match.group(1)) + 1}"
+
+    return _PLACEHOLDER.sub(number, sql), tuple(names)

@@ -43,6 +43,7 @@ from community.services.errors import RuleBroken
 from community.services.safety import report_coordinators_tell
 from community.text import is_visible, without_hidden
 from config.cache import count_up
+from config.prepared import execute
 
 logger = logging.getLogger(__name__)
 
@@ -260,7 +261,8 @@ WITH writable AS (
 ), inserted AS (
     INSERT INTO community_message (conversation_id, sender_id, client_id, body,
                                    created_at)
-    SELECT %(conversation)s, %(sender)s, %(client)s, %(body)s, clock_timestamp()
+    SELECT %(conversation)s::bigint, %(sender)s::bigint, %(client)s::uuid,
+           %(body)s::text, clock_timestamp()
     FROM writable w
     WHERE w.status = %(active)s
       AND CASE WHEN w.host_id = %(sender)s
@@ -285,7 +287,8 @@ def _store_in_one_statement(
     conversation_id: int, sender: Profile, client_uuid: uuid.UUID, text: str
 ) -> tuple[_Writable, Message | None]:
     with connection.cursor() as cursor:
-        cursor.execute(
+        execute(
+            cursor,
             _STORE_SQL,
             {
                 "conversation": conversation_id,
@@ -387,7 +390,8 @@ def conversation_mark_read(
     # would refuse the number itself.
     up_to = min(max(int(up_to), 0), LARGEST_ID)
     with connection.cursor() as cursor:
-        cursor.execute(
+        execute(
+            cursor,
             _MARK_READ_SQL,
             [
                 connection.ops.adapt_datetimefield_value(timezone.now()),

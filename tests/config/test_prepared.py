@@ -164,13 +164,14 @@ def test_a_statement_is_prepared_once_per_connection_and_counted_as_one_query(
 
 
 @on_postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_statement_dropped_on_the_server_is_prepared_again():
     member = make_member()
     text = "SELECT display_name FROM community_profile WHERE id = %s"
     with connection.cursor() as cursor:
         execute(cursor, text, [member.pk])
-        cursor.cursor.execute("DEALLOCATE ALL")  # as a DISCARD ALL would
+        # As a DISCARD ALL would (only this one: the others stay in use).
+        cursor.cursor.execute(f"DEALLOCATE {_statement_name(text)}")
         # Outside a transaction it is prepared and asked again at once.
         execute(cursor, text, [member.pk])
         assert cursor.fetchall() == [(member.display_name,)]
@@ -182,7 +183,7 @@ def test_within_a_transaction_a_dropped_statement_fails_once_then_works():
     text = "SELECT role FROM community_profile WHERE id = %s"
     with connection.cursor() as cursor:
         execute(cursor, text, [member.pk])
-        cursor.cursor.execute("DEALLOCATE ALL")
+        cursor.cursor.execute(f"DEALLOCATE {_statement_name(text)}")
     with (
         pytest.raises(DatabaseError),
         transaction.atomic(),
@@ -192,3 +193,15 @@ def test_within_a_transaction_a_dropped_statement_fails_once_then_works():
     with connection.cursor() as cursor:
         execute(cursor, text, [member.pk])
         assert cursor.fetchall() == [(member.role,)]
+
+
+def test_named_parameters_are_numbered_once_each():
+    member = make_member()
+    text = (
+        "SELECT COUNT(*) FROM community_profile "
+        "WHERE id = %(pk)s AND (id = %(pk)s OR role = %(role)s)"
+    )
+    with connection.cursor() as cursor:
+        for role in ("host", "newcomer"):
+            execute(cursor, text, {"role": role, "pk": member.pk})
+            assert cursor.fetchall() == [(1,)]
