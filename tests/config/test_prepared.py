@@ -163,16 +163,22 @@ def test_a_statement_is_prepared_once_per_connection_and_counted_as_one_query(
         assert cursor.fetchall() == []
 
 
+def _prepared_then_dropped(text: str, pk: int) -> None:
+    """Run ``text`` once (so it is prepared), then drop it on the server as a
+    DISCARD ALL would (only this one: the others stay in use)."""
+    with connection.cursor() as cursor:
+        execute(cursor, text, [pk])
+        cursor.cursor.execute(f"DEALLOCATE {_statement_name(text)}")
+
+
 @on_postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_statement_dropped_on_the_server_is_prepared_again():
     member = make_member()
     text = "SELECT display_name FROM community_profile WHERE id = %s"
+    _prepared_then_dropped(text, member.pk)
+    # Outside a transaction it is prepared and asked again at once.
     with connection.cursor() as cursor:
-        execute(cursor, text, [member.pk])
-        # As a DISCARD ALL would (only this one: the others stay in use).
-        cursor.cursor.execute(f"DEALLOCATE {_statement_name(text)}")
-        # Outside a transaction it is prepared and asked again at once.
         execute(cursor, text, [member.pk])
         assert cursor.fetchall() == [(member.display_name,)]
 
@@ -181,9 +187,7 @@ def test_a_statement_dropped_on_the_server_is_prepared_again():
 def test_within_a_transaction_a_dropped_statement_fails_once_then_works():
     member = make_member()
     text = "SELECT role FROM community_profile WHERE id = %s"
-    with connection.cursor() as cursor:
-        execute(cursor, text, [member.pk])
-        cursor.cursor.execute(f"DEALLOCATE {_statement_name(text)}")
+    _prepared_then_dropped(text, member.pk)
     with (
         pytest.raises(DatabaseError),
         transaction.atomic(),
