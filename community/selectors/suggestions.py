@@ -1,12 +1,13 @@
 """Reads for a member's suggestions: their best candidates, ranked in the
 database (``matching.sql.ranked``) as the directory ranks them."""
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from community.matching import reads, sql
 from community.models import Profile
 from community.selectors.members import for_cards
 from community.selectors.visibility import blocked_ids, findable_by
+from config.prepared import AnyOf
 
 
 def suggestion_hidden_count(*, viewer: Profile) -> int:
@@ -38,7 +39,7 @@ def suggested_profiles(
     or asked; with their municipality and tags for ``matching.reads.explain``. Three
     queries, whatever the number of members."""
     listed = (
-        Q(pk__in=shortlist)
+        Q(AnyOf(F("pk"), shortlist))
         | Q(created_at__gte=since)
         | Q(approval_decided_at__gte=since)
     )

@@ -4,11 +4,11 @@ queryset they are built from returns, on SQLite and on PostgreSQL."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError, connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 
 from community.auth_backends import ProfileAuthenticationBackend
 from community.models import Municipality, Profile
-from config.prepared import PreparedRead, _statement_name, execute
+from config.prepared import AnyOf, PreparedRead, _statement_name, execute
 from tests.factories import make_account, make_member
 
 pytestmark = pytest.mark.django_db
@@ -209,3 +209,46 @@ def test_named_parameters_are_numbered_once_each():
         for role in ("host", "newcomer"):
             execute(cursor, text, {"role": role, "pk": member.pk})
             assert cursor.fetchall() == [(1,)]
+
+
+@on_postgresql
+def test_a_statement_is_planned_once_whatever_the_values():
+    # Left to choose, PostgreSQL kept planning this one anew on every EXECUTE
+    # once its first plans were made for one id, then for twenty.
+    members = [make_member() for _ in range(3)]
+    ids = [member.pk for member in members]
+    text = "SELECT COUNT(*) FROM community_profile WHERE id = ANY(%s)"
+    with connection.cursor() as cursor:
+        for count in (1, 3, 1, 3, 1, 3, 1, 3):
+            execute(cursor, text, [ids[:count]])
+            assert cursor.fetchall() == [(count,)]
+        cursor.cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements "
+            "WHERE name = %s",
+            [_statement_name(text)],
+        )
+        assert cursor.cursor.fetchall() == [(8, 0)]
+
+
+def test_any_of_finds_what_pk_in_finds():
+    members = [make_member() for _ in range(4)]
+    ids = [members[0].pk, members[2].pk, 10**9]
+    found = Profile.objects.filter(AnyOf(F("pk"), ids)).order_by("pk")
+    assert list(found) == list(Profile.objects.filter(pk__in=ids).order_by("pk"))
+    assert [p.pk for p in found] == sorted([members[0].pk, members[2].pk])
+    assert not Profile.objects.filter(AnyOf(F("pk"), [])).exists()
+    # As one condition among others, and negated.
+    either = Profile.objects.filter(Q(AnyOf(F("pk"), ids[:1])) | Q(pk=members[3].pk))
+    assert {p.pk for p in either} == {members[0].pk, members[3].pk}
+    rest = Profile.objects.exclude(AnyOf(F("pk"), ids))
+    assert {p.pk for p in rest} == {members[1].pk, members[3].pk}
+
+
+def test_any_of_is_one_parameter_however_many_ids():
+    make_member()
+    few = Profile.objects.filter(AnyOf(F("pk"), [1, 2]))
+    many = Profile.objects.filter(AnyOf(F("pk"), list(range(1, 301))))
+    few_sql, few_params = few.query.sql_with_params()
+    many_sql, many_params = many.query.sql_with_params()
+    assert few_sql == many_sql
+    assert len(few_params) == len(many_params)
