@@ -5,7 +5,6 @@ for a page of members and puts each score into words (``reasons``)."""
 
 from __future__ import annotations
 
-import json
 from functools import cache
 
 from django.db import connection
@@ -37,7 +36,7 @@ from community.models import (
     Region,
 )
 from community.models.tags import reads_danish
-from config.prepared import execute
+from config.prepared import IDS_IN, execute
 
 # --- Municipalities --------------------------------------------------------------
 
@@ -133,15 +132,6 @@ FACET_ITEMS = {
     "hopes": "hope_items",
 }
 
-# How each database is given the list of profile ids: one parameter either way,
-# so the text is the same for any number of profiles. PostgreSQL plans
-# ``= ANY(array)`` in a fraction of the time it takes for a list of constants,
-# four times over; SQLite reads a JSON array.
-_IDS_IN = {
-    "postgresql": ("= ANY(%s)", list),
-    "sqlite": ("IN (SELECT value FROM json_each(%s))", json.dumps),
-}
-
 
 def facet_tags(profile_ids) -> dict[int, FacetTags]:
     """The tags of every facet of these profiles, by profile id: one query for
@@ -152,7 +142,7 @@ def facet_tags(profile_ids) -> dict[int, FacetTags]:
     result: dict[int, FacetTags] = {pk: {f: [] for f in FACETS} for pk in ids}
     if not ids:
         return result
-    _in, as_parameter = _IDS_IN[connection.vendor]
+    _in, as_parameter = IDS_IN[connection.vendor]
     with connection.cursor() as cursor:
         execute(
             cursor,
@@ -172,7 +162,7 @@ def _facet_tags_sql(vendor: str) -> str:
     """The text of ``facet_tags`` for ``vendor``: only the models' own table and
     column names go into it; the profile ids are one parameter per facet."""
     quote = connection.ops.quote_name
-    ids_in, _as_parameter = _IDS_IN[vendor]
+    ids_in, _as_parameter = IDS_IN[vendor]
     selects = []
     for facet, through in FACETS.items():
         item = through._meta
