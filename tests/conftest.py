@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.utils import translation
 
+from community.realtime import threads
 from tests import factories
 
 
@@ -16,6 +17,15 @@ def _media_in_a_temporary_folder(tmp_path_factory):
     the same folder the tests write to."""
     with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
         yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's test database, and at the end the connections the
+    sockets' threads keep (community/realtime/threads.py) given back first:
+    PostgreSQL will not drop a database that is still in use."""
+    yield
+    threads.connections_release()
 
 
 @pytest.fixture(autouse=True)

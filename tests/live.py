@@ -2,9 +2,9 @@
 messaging test across processes).
 
 A process is forked after the test database exists, so it serves exactly what a
-test committed. Connections, and PostgreSQL's connection pool, are closed
-before the fork, and the child makes its own channel layer: a child must never
-share a socket with its parent.
+test committed. Connections (the sockets' threads' kept ones too), and
+PostgreSQL's connection pool, are closed before the fork, and the child makes
+its own channel layer: a child must never share a socket with its parent.
 """
 
 import asyncio
@@ -14,6 +14,8 @@ from functools import partial
 
 from django.db import connections
 
+from community.realtime import threads
+
 
 def _application():
     from channels.routing import get_default_application
@@ -22,6 +24,7 @@ def _application():
 
 
 def close_database_connections() -> None:
+    threads.connections_release()
     for connection in connections.all():
         connection.close()
         close_pool = getattr(connection, "close_pool", None)

@@ -7,8 +7,8 @@ the services make on commit.
   service, send.
 - ``protocol``: what a frame is, the close codes, the frame rate bucket and the
   base socket that speaks JSON and never crashes.
-- ``threads``: database work off the event loop (and retried once when the
-  connection dropped).
+- ``threads``: database work off the event loop, each thread on a connection
+  it keeps (and run once more when that connection dropped).
 - ``receivers``: signal receivers that close sockets when a session ends.
 
 The database is the source of truth; the channel layer only says "there is

@@ -27,7 +27,7 @@ from community.realtime.protocol import (
     after_from_query,
     non_negative_int,
 )
-from community.realtime.threads import in_thread, in_thread_retrying
+from community.realtime.threads import in_thread
 from community.selectors.messaging import (
     badge_profile,
     chat_access,
@@ -101,7 +101,7 @@ class ReadReceipts:
         await asyncio.sleep(READ_GATHER)
         batch, self.waiting, self.done = list(self.waiting.values()), {}, None
         try:
-            await in_thread_retrying(_marks_write)(batch)
+            await in_thread(_marks_write)(batch)
         except Exception as error:
             done.set_exception(error)
             done.exception()  # retrieved here: each socket logs its own
@@ -261,7 +261,7 @@ class ConversationConsumer(JsonSocket):
                 "bad_frame", 'A message needs a text "body".', **echo, retry=False
             )
         try:
-            result = await in_thread_retrying(self._store)(client_id, body)
+            result = await in_thread(self._store)(client_id, body)
         except Exception as error:
             # Not stored (the database is away): the page keeps the message and
             # sends it again with the same client_id, so it is stored once.

@@ -125,7 +125,7 @@ class JsonSocket(AsyncWebsocketConsumer):
         hop to the process's one shared sync thread before every frame, ping
         and layer event: an idle socket's whole cost, and the queue a reconnect
         storm's handshakes timed out in. The database work here runs in
-        ``threads.in_thread``, which gives its connections back itself."""
+        ``threads.in_thread``, which looks after its own connections."""
         handler = getattr(self, get_handler_name(message), None)
         if handler is None:
             raise ValueError(f"No handler for message type {message['type']}")

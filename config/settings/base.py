@@ -123,7 +123,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     }
     # A connection the server dropped (restart, fail-over, terminated) is
     # replaced when it is taken from the pool (psycopg_pool's check), before a
-    # request or a chat frame uses it.
+    # request uses it. The sockets' threads keep theirs between frames and run
+    # a frame's work once more on a fresh one (community/realtime/threads.py).
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the chat socket write while pages read; a busy timeout instead of
