@@ -68,14 +68,14 @@ def bitcount_python(value: int | None) -> int:
 
 
 @dataclass
-class _FacetQuery:
+class FacetQuery:
     mask: int = 0
     bitless: list[int] = field(default_factory=list)
 
 
-def _split(items) -> _FacetQuery:
+def _split(items) -> FacetQuery:
     """My tags of a facet as a bitmask plus the ids of tags without a bit."""
-    facet = _FacetQuery()
+    facet = FacetQuery()
     for tag_id, bit in items:
         if bit is None:
             facet.bitless.append(tag_id)
@@ -84,7 +84,7 @@ def _split(items) -> _FacetQuery:
     return facet
 
 
-def _shared(column: str, facet: _FacetQuery, through, **item_filter):
+def _shared(column: str, facet: FacetQuery, through, **item_filter):
     """SQL: how many of my tags in this facet the candidate has."""
     expression = BitCount(F(column).bitand(Value(facet.mask, BigIntegerField())))
     if facet.bitless:
@@ -102,7 +102,7 @@ def _shared(column: str, facet: _FacetQuery, through, **item_filter):
     return expression
 
 
-def _has_any(column: str, facet: _FacetQuery, through, **item_filter) -> Q | None:
+def _has_any(column: str, facet: FacetQuery, through, **item_filter) -> Q | None:
     """SQL condition: the profile has any of the facet's tags (``None`` if the
     facet is empty): a bit test on ``column``, plus the tag table for tags
     without a bit."""
@@ -133,7 +133,7 @@ def tags_condition(column: str, tags, through, **item_filter) -> Q:
     return condition if condition is not None else Q(pk__in=[])
 
 
-def _my_facets(me: Profile) -> dict[str, _FacetQuery]:
+def _my_facets(me: Profile) -> dict[str, FacetQuery]:
     tags = tags_of(me)
     languages = tags["languages"]
     return {
@@ -148,7 +148,7 @@ def _my_facets(me: Profile) -> dict[str, _FacetQuery]:
 
 
 def _facet_points_orm(
-    column: str, facet: _FacetQuery, through, *, per: int, cap: int, **item_filter
+    column: str, facet: FacetQuery, through, *, per: int, cap: int, **item_filter
 ):
     """A facet's points through the ORM, for when some of my tags have no bit and
     the tag table must be read (rare: past the 63rd tag of a facet)."""
@@ -168,24 +168,44 @@ def ranked(me: Profile, queryset: QuerySet[Profile]) -> QuerySet[Profile]:
 def candidates(me: Profile, queryset: QuerySet[Profile]) -> QuerySet[Profile]:
     """``queryset`` narrowed to my candidates: the other role, in my match pool
     (see ``Profile.match_pool``), sharing a spoken language with me."""
-    mine = _my_facets(me)
-    other_role = Role.NEWCOMER if me.role == Role.HOST else Role.HOST
+    return candidates_among(
+        queryset, role=me.role, pool=me.match_pool, spoken=spoken_facet(me)
+    )
+
+
+def candidates_among(
+    queryset: QuerySet[Profile], *, role: str, pool: int, spoken: FacetQuery
+) -> QuerySet[Profile]:
+    """``candidates`` of a member of ``role``, in match pool ``pool``, who
+    speaks the languages of ``spoken`` (``spoken_facet``)."""
     speaks_with_me = _has_any(
-        "spoken_mask", mine["spoken"], ProfileLanguage, level__in=list(SPOKEN_LEVELS)
+        "spoken_mask", spoken, ProfileLanguage, level__in=list(SPOKEN_LEVELS)
     )
     if speaks_with_me is None:
         return queryset.none()
-    return queryset.filter(speaks_with_me, role=other_role, match_pool=me.match_pool)
+    other_role = Role.NEWCOMER if role == Role.HOST else Role.HOST
+    return queryset.filter(speaks_with_me, role=other_role, match_pool=pool)
+
+
+def spoken_facet(me: Profile) -> FacetQuery:
+    """The languages I speak: ``mask`` (one bit each) and ``bitless`` (ids of
+    those past the 63rd, rare)."""
+    return _my_facets(me)["spoken"]
 
 
 def scored(me: Profile, queryset: QuerySet[Profile]) -> QuerySet[Profile]:
     """``queryset`` (my candidates, see ``candidates``) annotated with
-    ``match_score`` (``Score``) and ordered best first; of equal scores, the
-    nearer first (``Nearness``: whole points would otherwise tie members 40 and
-    45 km away)."""
-    return queryset.annotate(match_score=Score(me)).order_by(
-        "-match_score", Nearness(me).asc(), "-pk"
+    ``match_score`` (``Score``) and ordered best first (``best_first``)."""
+    return best_first(
+        queryset.annotate(match_score=Score(me)), F("match_score"), Nearness(me)
     )
+
+
+def best_first(queryset: QuerySet[Profile], score, nearness) -> QuerySet[Profile]:
+    """``queryset`` ordered by ``score``, best first; of equal scores, the nearer
+    first (``nearness``: whole points would otherwise tie members 40 and 45 km
+    away), then the newest."""
+    return queryset.order_by(score.desc(), nearness.asc(), "-pk")
 
 
 def _by_municipality(column: str, values: dict[int, int], default: int, postgres):

@@ -34,10 +34,10 @@ tests/community/test_visibility_matrix.py:
 from functools import cache
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from community.models import Block, Match, MatchRequest, Profile
-from config.prepared import execute
+from config.prepared import AnyOf, execute
 
 
 def _either_way(first: str, second: str, me: int, member) -> Q:
@@ -155,6 +155,16 @@ def findable_by(viewer: Profile, *, busy: bool = False) -> QuerySet[Profile]:
     list. A viewer who is not listed themself finds nobody."""
     if not viewer.is_listed:
         return Profile.objects.none()
-    queryset = Profile.objects.filter(_findable(viewer)).exclude(pk=viewer.pk)
-    excluded = blocked_ids(viewer, busy=busy)
-    return queryset.exclude(pk__in=excluded) if excluded else queryset
+    return findable_except(viewer, blocked_ids(viewer, busy=busy))
+
+
+def findable_except(viewer: Profile, hidden) -> QuerySet[Profile]:
+    """The findable members of the rule but ``viewer`` and ``hidden`` (ids,
+    ``blocked_ids``), given as one parameter however many there are, so that
+    the text is the same for every viewer (``findable_by`` for a listed
+    viewer)."""
+    return (
+        Profile.objects.filter(_findable(viewer))
+        .exclude(pk=viewer.pk)
+        .exclude(AnyOf(F("pk"), hidden))
+    )

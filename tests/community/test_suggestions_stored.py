@@ -15,12 +15,14 @@ from django.utils import timezone
 
 from community.jobs import jobs_run
 from community.matching import reads, sql
-from community.models import MemberSuggestions, Profile
+from community.models import InterestTag, MemberSuggestions, Profile
+from community.selectors import suggestions as selected
 from community.selectors.visibility import findable_by
 from community.services import suggestions
 from community.services.profiles import profile_tags_set, profile_update
 from community.services.programmes import profile_programme_set
 from community.services.safety import member_block, member_unblock
+from community.services.tags import profile_masks_refresh
 from tests.factories import make_match, make_member, make_programme, make_request
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +109,89 @@ def test_the_page_equals_ranking_every_candidate_now(visit, me):
     explained = reads.explain(viewer, reads.tags_attach(expected))
     assert scores(response) == [explained[p.pk].score for p in expected]
     assert scores(response) == [p.match_score for p in expected]
+
+
+def _page_equals_ranking(client, viewer_pk):
+    response = client.get(SUGGESTED)
+    viewer = reads.viewer_with_tags(Profile.objects.get(pk=viewer_pk))
+    expected = list(
+        sql.ranked(viewer, findable_by(viewer, busy=True))[: suggestions.SHOWN]
+    )
+    assert expected
+    assert shown(response) == [p.display_name for p in expected]
+    assert scores(response) == [p.match_score for p in expected]
+
+
+@pytest.mark.parametrize("role", ["host", "newcomer"])
+def test_each_role_with_a_household_sees_what_ranking_every_candidate_shows(
+    login, role, monkeypatch
+):
+    """The page's query is compiled once per role and run with the viewer's
+    values and score (config.prepared.PreparedQuery): a family with young
+    children, a blocked member and a pending request among the candidates."""
+    other = "newcomer" if role == "host" else "host"
+    viewer = make_member(
+        role=role,
+        household="family",
+        children_0_5=True,
+        age_group=3,
+        capacity=2,
+        languages={"en": "fluent", "da": "native"},
+        interests=["Hiking", "Cooking", "Chess"],
+        municipality="Odder",
+    )
+    members = [
+        make_member(
+            role=other,
+            display_name=f"Member {number:02d}",
+            household=["family", "couple", "single"][number % 3],
+            children_0_5=number % 2 == 0,
+            age_group=1 + number % 5,
+            capacity=1 + number % 3,
+            languages={["en", "da"][number % 2]: "fluent"},
+            interests=["Hiking", "Cooking", "Chess", "Golf", "Art"][
+                number % 3 : number % 3 + 3
+            ],
+            municipality=["Aarhus", "Odder", "København"][number % 3],
+        )
+        for number in range(24)
+    ]
+    member_block(blocker=members[0], blocked=viewer)
+    make_request(sender=viewer, recipient=members[1])
+    client = login(viewer)
+    client.get(SUGGESTED)  # stores the shortlist
+    compiled = []
+    real = selected._compiled_suggested
+    monkeypatch.setattr(
+        selected,
+        "_compiled_suggested",
+        lambda *args: compiled.append(args) or real(*args),
+    )
+
+    _page_equals_ranking(client, viewer.pk)
+    assert compiled == [(role, suggestions.SHOWN)]
+
+
+def test_a_viewer_with_tags_past_the_63rd_sees_what_ranking_shows(
+    login, me, monkeypatch
+):
+    """Tags without a bit are counted through the tag tables: that page's query
+    is composed anew rather than compiled once."""
+    monkeypatch.setattr(selected, "_compiled_suggested", None)
+    for number in range(6):
+        host(
+            f"Host {number}",
+            interests=["Sailing", "Chess", "Cooking", "Golf", "Hiking"][
+                number % 3 : number % 3 + 3
+            ],
+        )
+    InterestTag.objects.filter(name="Sailing").update(bit=None)
+    for profile in Profile.objects.all():
+        profile_masks_refresh(profile)
+    client = login(me)
+    client.get(SUGGESTED)
+
+    _page_equals_ranking(client, me.pk)
 
 
 @pytest.mark.parametrize("direction", ["i_block", "they_block"])

@@ -4,11 +4,19 @@ queryset they are built from returns, on SQLite and on PostgreSQL."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError, connection, transaction
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 
 from community.auth_backends import ProfileAuthenticationBackend
 from community.models import Municipality, Profile
-from config.prepared import AnyOf, PreparedRead, _statement_name, execute
+from config.prepared import (
+    AnyOf,
+    PreparedQuery,
+    PreparedRead,
+    Slot,
+    _statement_name,
+    execute,
+    ids_parameter,
+)
 from tests.factories import make_account, make_member
 
 pytestmark = pytest.mark.django_db
@@ -252,3 +260,76 @@ def test_any_of_is_one_parameter_however_many_ids():
     many_sql, many_params = many.query.sql_with_params()
     assert few_sql == many_sql
     assert len(few_params) == len(many_params)
+
+
+def _members_near(values, *, order):
+    """Members of a pool but some ids (and an id equal to the pool number:
+    one value, two parameters), ordered by ``order`` (a ``Slot`` or an
+    expression), with their municipality."""
+    return (
+        Profile.objects.select_related("municipality")
+        .filter(match_pool=values["pool"])
+        .exclude(pk=values["pool"])
+        .exclude(AnyOf(F("pk"), values["hidden"]))
+        .order_by(order, "pk")
+    )
+
+
+def _nearer_to(municipality_id: int):
+    """An expression with a parameter of its own: 0 for members of
+    ``municipality_id``, else 1."""
+    return Case(
+        When(municipality_id=municipality_id, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+
+
+def test_a_prepared_query_returns_what_the_queryset_returns_with_each_values():
+    aarhus = [make_member(municipality="Aarhus", capacity=2) for _ in range(3)]
+    odense = [make_member(municipality="Odense", capacity=1) for _ in range(3)]
+    prepared = PreparedQuery(
+        lambda stand_in: _members_near(stand_in, order=Slot("near")),
+        stand_ins={"pool": 1_234_567, "hidden": [1_234_568]},
+        prepare={"hidden": ids_parameter},
+    )
+
+    for hidden, place in (
+        ([aarhus[0].pk], odense[0].municipality_id),
+        ([odense[1].pk, aarhus[2].pk], aarhus[0].municipality_id),
+        ([], odense[0].municipality_id),
+    ):
+        values = {"pool": 0, "hidden": hidden}
+        loaded = prepared.all(values, slots={"near": _nearer_to(place)})
+        expected = list(_members_near(values, order=_nearer_to(place)))
+        assert [p.pk for p in loaded] == [p.pk for p in expected]
+        assert [_fields(p) for p in loaded] == [_fields(p) for p in expected]
+        assert [_fields(p.municipality) for p in loaded] == [
+            _fields(p.municipality) for p in expected
+        ]
+        assert loaded[0].municipality_id == place
+
+
+def test_a_prepared_query_refuses_stand_ins_it_cannot_place():
+    missing = PreparedQuery(
+        lambda stand_in: Profile.objects.filter(capacity=2),
+        stand_ins={"capacity": 1_234_567},
+    )
+    with pytest.raises(ValueError, match="not among the query's parameters"):
+        missing.all({"capacity": 2})
+    twins = PreparedQuery(
+        lambda stand_in: Profile.objects.filter(
+            pk=stand_in["a"], match_pool=stand_in["b"]
+        ),
+        stand_ins={"a": 1_234_567, "b": 1_234_567},
+    )
+    with pytest.raises(ValueError, match="same value"):
+        twins.all({"a": 1, "b": 2})
+    slotted = PreparedQuery(
+        lambda stand_in: Profile.objects.filter(pk=stand_in["a"]).order_by(
+            Slot("order")
+        ),
+        stand_ins={"a": 1_234_567},
+    )
+    with pytest.raises(ValueError, match="slots"):
+        slotted.all({"a": 1})
