@@ -188,17 +188,20 @@ class PreparedQuery:
         if compiled is None:
             queryset = self.build(self.stand_ins).using(using)
             compiled = _Compiled(queryset, self._prepared(self.stand_ins, connection))
-            for name, places in compiled.places.items():
-                if not places:
-                    raise ValueError(
-                        f"the stand-in for {name!r} is not among the query's "
-                        "parameters: choose a value no other parameter has"
-                    )
-            taken = [place for places in compiled.places.values() for place in places]
-            if len(taken) != len(set(taken)):
-                raise ValueError("two stand-ins have the same value: make each unique")
+            self._check(compiled)
             self._compiled[key] = compiled
         return compiled
+
+    def _check(self, compiled: _Compiled) -> None:
+        for name, places in compiled.places.items():
+            if not places:
+                raise ValueError(
+                    f"the stand-in for {name!r} is not among the query's "
+                    "parameters: choose a value no other parameter has"
+                )
+        taken = [place for places in compiled.places.values() for place in places]
+        if len(taken) != len(set(taken)):
+            raise ValueError("two stand-ins have the same value: make each unique")
 
     def _model(self) -> type[Model]:
         if self.model is None:
@@ -242,40 +245,28 @@ class PreparedRead:
     """
 
     def __init__(self, build: Callable[[Any], QuerySet], *, stand_in: Any):
-        self.build = build
-        self.stand_in = stand_in
-        self.model: type[Model] | None = None
-        self._compiled: dict[tuple[str, str], _Compiled] = {}
-
-    def _for(self, using: str | None) -> _Compiled:
-        if using is None:
-            using = router.db_for_read(self._model())
-        key = (using, connections[using].vendor)
-        compiled = self._compiled.get(key)
-        if compiled is None:
-            queryset = self.build(self.stand_in).using(using)
-            compiled = _Compiled(queryset, {"value": self.stand_in})
-            places = compiled.places["value"]
-            if len(places) != 1:
-                raise ValueError(
-                    "the stand-in value must appear exactly once among the "
-                    f"query's parameters, found {len(places)} times in "
-                    f"{compiled.params!r}"
-                )
-            self._compiled[key] = compiled
-        return compiled
-
-    def _model(self) -> type[Model]:
-        if self.model is None:
-            self.model = self.build(self.stand_in).model
-        return self.model
+        self._query = _OneValueQuery(
+            lambda stand_ins: build(stand_ins["value"]), stand_ins={"value": stand_in}
+        )
 
     def all(self, value: Any, *, using: str | None = None) -> list[Model]:
-        return self._for(using).rows({"value": value}, {})
+        return self._query.all({"value": value}, using=using)
 
     def first(self, value: Any, *, using: str | None = None) -> Model | None:
         found = self.all(value, using=using)
         return found[0] if found else None
+
+
+class _OneValueQuery(PreparedQuery):
+    def _check(self, compiled: _Compiled) -> None:
+        # One value: where it appears twice, a constant of the query may be
+        # equal to the stand-in by chance.
+        places = compiled.places["value"]
+        if len(places) != 1:
+            raise ValueError(
+                "the stand-in value must appear exactly once among the query's "
+                f"parameters, found {len(places)} times in {compiled.params!r}"
+            )
 
 
 # The statements prepared on each PostgreSQL connection (psycopg's own
