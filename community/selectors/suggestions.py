@@ -48,31 +48,28 @@ def suggested_profiles(
     a facet (rare, counted through the tag tables) is it composed anew."""
     if not viewer.is_listed:
         return []
-    hidden = blocked_ids(viewer, busy=True)
+    values = {
+        "hidden": blocked_ids(viewer, busy=True),
+        "shortlist": shortlist,
+        "since": since,
+    }
     score, spoken = sql.Score(viewer), sql.spoken_facet(viewer)
+    nearness = sql.Nearness(viewer)
     if score.through_tables or spoken.bitless:
         members = list(
-            _suggested(
-                viewer,
-                hidden=hidden,
-                shortlist=shortlist,
-                since=since,
-                spoken=spoken,
-                score=score,
-                nearness=sql.Nearness(viewer),
-            )[:limit]
+            _suggested(viewer, spoken=spoken, score=score, nearness=nearness, **values)[
+                :limit
+            ]
         )
     else:
         members = _compiled_suggested(viewer.role, limit).all(
             {
+                **values,
                 "me": viewer.pk,
                 "pool": viewer.match_pool,
                 "spoken": spoken.mask,
-                "hidden": hidden,
-                "shortlist": shortlist,
-                "since": since,
             },
-            slots={"score": score, "nearness": sql.Nearness(viewer)},
+            slots={"score": score, "nearness": nearness},
         )
     return reads.tags_attach(members)
 
