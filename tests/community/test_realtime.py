@@ -680,3 +680,75 @@ def test_read_receipts_of_many_sockets_are_written_together(monkeypatch):
             ).last_read_id
             == up_to
         )
+
+
+def test_frames_and_events_are_handled_one_at_a_time_in_the_order_they_came():
+    """A socket's frames and its layer events go to ``dispatch`` in arrival
+    order, never two at once, however long one takes; ``StopConsumer`` ends it
+    and stops waiting on both sources."""
+    from channels.exceptions import StopConsumer
+
+    async def scenario():
+        frames, events = asyncio.Queue(), asyncio.Queue()
+        handled, running, waiting = [], [], set()
+
+        def source(queue, name):
+            async def receive():
+                waiting.add(name)
+                try:
+                    return await queue.get()
+                finally:
+                    waiting.discard(name)
+
+            return receive
+
+        async def dispatch(message):
+            running.append(message)
+            assert len(running) == 1, "two messages handled at once"
+            if message == "stop":
+                raise StopConsumer()
+            await asyncio.sleep(0.01)  # a slow one: the others queue behind it
+            handled.append(message)
+            running.remove(message)
+
+        task = asyncio.ensure_future(
+            protocol.dispatch_in_order(
+                [source(frames, "frames"), source(events, "events")], dispatch
+            )
+        )
+        await asyncio.sleep(0.01)  # both sources are being waited on
+        for n in range(6):
+            (frames if n % 2 else events).put_nowait(n)
+            await asyncio.sleep(0)
+        frames.put_nowait("stop")
+        with pytest.raises(StopConsumer):
+            await asyncio.wait_for(task, 5)
+        return handled, waiting
+
+    handled, still_waiting = run(scenario)
+    assert handled == [0, 1, 2, 3, 4, 5]
+    assert not still_waiting  # the layer may forget the socket's channel
+
+
+def test_a_failing_source_ends_the_dispatch_with_its_error():
+    """The layer losing Redis under a socket ends it with that error (the
+    socket then closes with 4503 and the page reconnects), as Channels' way
+    did."""
+
+    async def scenario():
+        frames = asyncio.Queue()
+
+        async def broken():
+            await asyncio.sleep(0.01)
+            raise ConnectionError("Redis went away")
+
+        async def dispatch(message):
+            pass
+
+        with pytest.raises(ConnectionError, match="Redis went away"):
+            await asyncio.wait_for(
+                protocol.dispatch_in_order([frames.get, broken], dispatch), 5
+            )
+        return True
+
+    assert run(scenario)
