@@ -100,12 +100,20 @@ async def dispatch_in_order(sources, dispatch) -> None:
     Cancelling them on the way out lets the layer forget the socket's channel,
     as Channels' way does."""
     turn = asyncio.Lock()
+    ended = False
 
     async def pump(source) -> None:
+        nonlocal ended
         while True:
             message = await source()
             async with turn:
-                await dispatch(message)
+                if ended:  # the other source's last message ended the socket
+                    return
+                try:
+                    await dispatch(message)
+                except BaseException:
+                    ended = True
+                    raise
 
     pumps = [asyncio.ensure_future(pump(source)) for source in sources]
     try:

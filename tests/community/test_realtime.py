@@ -684,8 +684,8 @@ def test_read_receipts_of_many_sockets_are_written_together(monkeypatch):
 
 def test_frames_and_events_are_handled_one_at_a_time_in_the_order_they_came():
     """A socket's frames and its layer events go to ``dispatch`` in arrival
-    order, never two at once, however long one takes; ``StopConsumer`` ends it
-    and stops waiting on both sources."""
+    order, never two at once, however long one takes; ``StopConsumer`` ends it,
+    nothing is handled after it, and neither source is waited on any more."""
     from channels.exceptions import StopConsumer
 
     async def scenario():
@@ -706,6 +706,8 @@ def test_frames_and_events_are_handled_one_at_a_time_in_the_order_they_came():
             running.append(message)
             assert len(running) == 1, "two messages handled at once"
             if message == "stop":
+                events.put_nowait("after the end")  # must never be handled
+                await asyncio.sleep(0.01)
                 raise StopConsumer()
             await asyncio.sleep(0.01)  # a slow one: the others queue behind it
             handled.append(message)
