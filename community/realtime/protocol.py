@@ -117,9 +117,10 @@ async def dispatch_in_order(sources, dispatch) -> None:
 
     pumps = [asyncio.ensure_future(pump(source)) for source in sources]
     try:
-        # A pump only ends by raising: StopConsumer, or its source failed.
-        ended, _ = await asyncio.wait(pumps, return_when=asyncio.FIRST_COMPLETED)
-        for task in ended:
+        # A pump ends when ``dispatch`` raised (StopConsumer) or its source
+        # failed, which is raised here; any other after it ends quietly.
+        finished, _ = await asyncio.wait(pumps, return_when=asyncio.FIRST_COMPLETED)
+        for task in finished:
             task.result()
     finally:
         for task in pumps:
