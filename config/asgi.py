@@ -40,7 +40,8 @@ gc.freeze()
 # them. With the default threshold that list is often still alive during a
 # collection, so it is moved to the old generation, and full collections
 # follow: 12 in 90 s, 5 s of CPU. At 7,000 there was one in 90 s, and the
-# process used 9–10 % of a core instead of 12–15 % (bench/sockets.py; README).
+# process used 8.8–10.8 % of a core instead of 11.7–14.2 % (bench/sockets.py,
+# four alternated runs each; README).
 # Garbage without cycles is freed at once by reference counting either way.
 GC_YOUNG_THRESHOLD = 7000
 gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
